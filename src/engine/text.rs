@@ -1,0 +1,557 @@
+//! The text model: paragraphs, sentences and tokens, all as UTF-8 byte offsets into the original text.
+//!
+//! One pass over the characters makes the tokens; sentences and paragraphs are then cut over the
+//! tokens. Nothing here allocates per character, and nothing looks back more than a few tokens, so the
+//! whole stage is linear in the text's length.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits, hyphens, inner apostrophes, dotted initials like `U.S.`).
+    Word,
+    /// Starts with a digit: `1996`, `14.27`, `387,500`, `3rd`.
+    Number,
+    /// A single punctuation or symbol character.
+    Punct,
+}
+
+/// A token: a byte range and a few precomputed facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// The first character is an uppercase letter.
+    pub cap: bool,
+    /// Every letter is uppercase and there are at least two letters (or one letter and a dot).
+    pub all_caps: bool,
+    /// Index of the sentence the token belongs to.
+    pub sentence: u32,
+    /// Whitespace precedes the token (or it starts the text).
+    pub space_before: bool,
+    /// A line break lies between the previous token and this one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A sentence: a range of tokens and of bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of the first token.
+    pub start: usize,
+    /// Byte offset after the last token.
+    pub end: usize,
+    /// Index of the first token.
+    pub first: usize,
+    /// Index after the last token.
+    pub last: usize,
+    /// Index of the paragraph.
+    pub paragraph: u32,
+}
+
+/// A paragraph: a range of sentences and of bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Byte offset of the first token.
+    pub start: usize,
+    /// Byte offset after the last token.
+    pub end: usize,
+    /// Index of the first sentence.
+    pub first: usize,
+    /// Index after the last sentence.
+    pub last: usize,
+}
+
+/// A segmented text. Borrowing the text keeps every offset tied to the exact input.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    /// The exact input.
+    pub text: &'a str,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Abbreviations after which a period does not end a sentence (lowercase, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "gov", "sen", "rep", "reps", "sens", "rev", "hon", "pres", "st", "sr", "jr", "mt",
+    "ft", "no", "nos", "vs", "v", "etc", "inc", "corp", "co", "ltd", "bros", "dept", "univ", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "est", "fig", "al",
+    "ave", "blvd", "ste", "msgr", "supt", "atty", "gov't", "govt", "e.g", "i.e", "ald", "assn",
+    "op", "cf",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 6
+        && ABBREVIATIONS
+            .iter()
+            .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
+}
+
+/// Opening quote characters (for sentence splitting: a sentence can start with one).
+pub fn is_open_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '“' | '„' | '«' | '‹' | '‘' | '「' | '『' | '\'' | '‚'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Splits `text` into tokens (without sentence indices).
+fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut chars = text.char_indices().peekable();
+    let mut space_before = true;
+    let mut newline_before = false;
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() || c.is_control() {
+            space_before = true;
+            if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
+                newline_before = true;
+            }
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let kind;
+        if is_word_char(c) {
+            kind = if c.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            // Extend over word characters, and over `-`, `.`, `,`, apostrophes when a word character
+            // follows (so `rain-affected`, `14.27`, `387,500`, `U.S`, `don't` stay whole; a possessive
+            // `'s` is split off below).
+            loop {
+                match chars.peek().copied() {
+                    Some((_, d)) if is_word_char(d) => {
+                        end += d.len_utf8();
+                        chars.next();
+                    }
+                    Some((j, d)) if matches!(d, '-' | '.' | ',' | '\'' | '’' | '&' | '/') => {
+                        let after = j + d.len_utf8();
+                        let next = text[after..].chars().next();
+                        let ok = match (d, next) {
+                            (_, None) => false,
+                            (',', Some(n)) => kind == TokenKind::Number && n.is_ascii_digit(),
+                            ('.', Some(n)) => {
+                                (kind == TokenKind::Number && n.is_ascii_digit())
+                                    || (n.is_alphabetic() && single_letter_run(&text[i..j]))
+                            }
+                            ('&', Some(n)) | ('/', Some(n)) => {
+                                // AT&T, 24/7: only between uppercase letters or digits.
+                                (n.is_ascii_uppercase() || n.is_ascii_digit())
+                                    && text[i..j]
+                                        .chars()
+                                        .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
+                                    && j - i <= 4
+                            }
+                            (_, Some(n)) if is_apostrophe(d) => {
+                                // Possessive 's / ’s is split off as its own token, as in CoNLL;
+                                // n't and 've etc. stay (don't), names like O'Neill stay.
+                                n.is_alphabetic() && !is_possessive_s(&text[after..])
+                            }
+                            (_, Some(n)) => is_word_char(n),
+                        };
+                        if !ok {
+                            break;
+                        }
+                        end = after;
+                        chars.next();
+                    }
+                    _ => break,
+                }
+            }
+            // Dotted initials: `U.S.` keeps its final dot when it is a run of single letters.
+            if let Some(&(j, '.')) = chars.peek() {
+                if j == end && text[i..end].contains('.') && single_letter_run(&text[i..end]) {
+                    end += 1;
+                    chars.next();
+                }
+            }
+        } else if is_apostrophe(c)
+            && !space_before
+            && is_possessive_s(&text[end..])
+            && text[..i].chars().next_back().is_some_and(is_word_char)
+        {
+            // Possessive `’s` as one token, as in CoNLL.
+            kind = TokenKind::Word;
+            end += 1;
+            chars.next();
+        } else {
+            kind = TokenKind::Punct;
+            // `''` and ``` `` ``` are one double-quote token.
+            if (c == '\'' || c == '`') && bytes.get(end) == Some(&(c as u8)) {
+                end += 1;
+                chars.next();
+            }
+        }
+        let word = &text[i..end];
+        let cap = c.is_uppercase();
+        let mut letters = 0usize;
+        let mut upper = true;
+        for ch in word.chars() {
+            if ch.is_alphabetic() {
+                letters += 1;
+                if !ch.is_uppercase() {
+                    upper = false;
+                    break;
+                }
+            }
+        }
+        let all_caps = upper && (letters >= 2 || (letters == 1 && word.len() > 1 && cap));
+        tokens.push(Token {
+            start: i,
+            end,
+            kind,
+            cap,
+            all_caps,
+            sentence: 0,
+            space_before,
+            newline_before,
+        });
+        space_before = false;
+        newline_before = false;
+    }
+    tokens
+}
+
+fn is_possessive_s(rest: &str) -> bool {
+    let mut it = rest.chars();
+    matches!(it.next(), Some('s' | 'S')) && !it.next().is_some_and(is_word_char)
+}
+
+/// `U.S`, `U.N`, `e.g`: single letters separated by dots.
+fn single_letter_run(s: &str) -> bool {
+    let mut prev_letter = false;
+    for c in s.chars() {
+        if c == '.' {
+            if !prev_letter {
+                return false;
+            }
+            prev_letter = false;
+        } else if c.is_alphabetic() {
+            if prev_letter {
+                return false;
+            }
+            prev_letter = true;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+impl<'a> Doc<'a> {
+    /// Segments `text`.
+    pub fn new(text: &'a str) -> Doc<'a> {
+        let mut tokens = tokenize(text);
+        let has_blank_lines = has_blank_line(text);
+        let mut sentences = Vec::new();
+        let mut paragraphs = Vec::new();
+        let mut sent_first = 0usize;
+        let mut para_first_sent = 0usize;
+        // Quote depth inside the current paragraph, so a sentence is not cut inside an open quote.
+        let mut in_double = false;
+        let mut in_curly = 0i32;
+        let n = tokens.len();
+        let mut i = 0usize;
+        while i < n {
+            let tok = tokens[i];
+            // Paragraph break before token i?
+            if i > 0 && tok.newline_before {
+                let blank = blank_line_between(text, tokens[i - 1].end, tok.start);
+                let para_break = blank || !has_blank_lines;
+                // A single line break always ends a sentence (headlines, datelines, lists) unless a
+                // quote is open and the text wraps its lines inside paragraphs.
+                let open = in_double || in_curly > 0;
+                if i > sent_first && (para_break || !open || !has_blank_lines) {
+                    push_sentence(&mut sentences, &tokens, sent_first, i, paragraphs.len());
+                    sent_first = i;
+                }
+                if para_break {
+                    push_paragraph(&mut paragraphs, &sentences, para_first_sent);
+                    para_first_sent = sentences.len();
+                    in_double = false;
+                    in_curly = 0;
+                }
+            }
+            let t = tok.text(text);
+            if tok.kind == TokenKind::Punct {
+                match t {
+                    "\"" | "''" | "``" => in_double = !in_double,
+                    "“" | "«" | "„" => in_curly += 1,
+                    "”" | "»" => in_curly = (in_curly - 1).max(0),
+                    _ => {}
+                }
+                if matches!(t, "." | "!" | "?" | "…") && !(in_double || in_curly > 0) {
+                    // Absorb closing quotes and brackets that follow directly.
+                    let mut j = i + 1;
+                    while j < n
+                        && !tokens[j].space_before
+                        && matches!(
+                            tokens[j].text(text),
+                            "”" | "\"" | "’" | "'" | ")" | "]" | "»"
+                        )
+                    {
+                        j += 1;
+                    }
+                    if ends_sentence(text, &tokens, i, j) {
+                        push_sentence(&mut sentences, &tokens, sent_first, j, paragraphs.len());
+                        sent_first = j;
+                        i = j;
+                        continue;
+                    }
+                }
+                // A closing quote that ends with sentence punctuation inside it: “… now.” Next
+                if matches!(t, "”" | "\"" | "»") && !(in_double || in_curly > 0) && i > 0 {
+                    let prev = tokens[i - 1].text(text);
+                    if matches!(prev, "." | "!" | "?") && ends_sentence(text, &tokens, i - 1, i + 1)
+                    {
+                        push_sentence(&mut sentences, &tokens, sent_first, i + 1, paragraphs.len());
+                        sent_first = i + 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+        if sent_first < n {
+            push_sentence(&mut sentences, &tokens, sent_first, n, paragraphs.len());
+        }
+        if para_first_sent < sentences.len() {
+            push_paragraph(&mut paragraphs, &sentences, para_first_sent);
+        }
+        for (si, s) in sentences.iter().enumerate() {
+            for t in &mut tokens[s.first..s.last] {
+                t.sentence = si as u32;
+            }
+        }
+        Doc {
+            text,
+            tokens,
+            sentences,
+            paragraphs,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'a str {
+        let t = self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// Number of word and number tokens.
+    pub fn word_count(&self) -> usize {
+        self.tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .count()
+    }
+
+    /// Index of the first token whose start is at or after `byte`.
+    pub fn token_at_or_after(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < byte)
+    }
+
+    /// Index of the sentence containing byte offset `byte` (or the nearest before it).
+    pub fn sentence_at(&self, byte: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.start <= byte)
+            .saturating_sub(1)
+    }
+}
+
+/// Does the punctuation at token `i` (with trailing closers up to `j`) end the sentence?
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, j: usize) -> bool {
+    let t = tokens[i].text(text);
+    let Some(next) = tokens.get(j) else {
+        return true;
+    };
+    if !next.space_before {
+        return false;
+    }
+    if t == "." && i > 0 && !tokens[i].space_before {
+        let prev = tokens[i - 1];
+        let w = prev.text(text);
+        if prev.kind == TokenKind::Word && is_abbreviation(w) {
+            // "Gen. Smith", "Jan. 5": not an end. An abbreviation at the true end of a sentence is
+            // rarer than one inside it.
+            return false;
+        }
+        // A single capital letter followed by a period is an initial ("John F. Kennedy").
+        if prev.kind == TokenKind::Word && w.chars().count() == 1 && prev.cap {
+            return false;
+        }
+    }
+    if t == "." && i > 0 {
+        // `U.S.` took its dot into the token; a sentence can still end after it when a capitalised
+        // sentence-starter follows, which we cannot tell from a name: keep going only when the next
+        // token is lowercase.
+    }
+    let nt = next.text(text);
+    let c = nt.chars().next().unwrap_or(' ');
+    c.is_uppercase()
+        || c.is_numeric()
+        || is_open_quote(c)
+        || matches!(c, '(' | '[' | '-' | '—' | '•' | '*')
+        || !c.is_alphabetic() && !matches!(c, ',' | ';' | ':' | ')' | '.')
+}
+
+fn push_sentence(
+    sentences: &mut Vec<Sentence>,
+    tokens: &[Token],
+    first: usize,
+    last: usize,
+    paragraph: usize,
+) {
+    if first >= last {
+        return;
+    }
+    sentences.push(Sentence {
+        start: tokens[first].start,
+        end: tokens[last - 1].end,
+        first,
+        last,
+        paragraph: paragraph as u32,
+    });
+}
+
+fn push_paragraph(paragraphs: &mut Vec<Paragraph>, sentences: &[Sentence], first: usize) {
+    if first >= sentences.len() {
+        return;
+    }
+    paragraphs.push(Paragraph {
+        start: sentences[first].start,
+        end: sentences[sentences.len() - 1].end,
+        first,
+        last: sentences.len(),
+    });
+}
+
+fn has_blank_line(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut last_nl: Option<usize> = None;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' {
+            if let Some(p) = last_nl {
+                if b[p + 1..i].iter().all(|x| x.is_ascii_whitespace()) {
+                    return true;
+                }
+            }
+            last_nl = Some(i);
+        }
+    }
+    false
+}
+
+fn blank_line_between(text: &str, from: usize, to: usize) -> bool {
+    let gap = &text[from..to];
+    let newlines = gap.bytes().filter(|&b| b == b'\n' || b == b'\r').count();
+    // "\r\n" counts twice; a blank line needs two line ends (three bytes for CRLF pairs).
+    if gap.contains("\r\n") {
+        gap.matches("\r\n").count() >= 2 || gap.matches('\n').count() >= 2
+    } else {
+        newlines >= 2 || gap.contains('\u{2029}')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        Doc::new(text)
+            .tokens
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        Doc::new(text)
+            .sentences
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn tokens_keep_initialisms_numbers_and_split_possessives() {
+        assert_eq!(
+            words("The U.S. paid $14.27 million, Russia’s 387,500 rain-affected don't."),
+            vec![
+                "The",
+                "U.S.",
+                "paid",
+                "$",
+                "14.27",
+                "million",
+                ",",
+                "Russia",
+                "’s",
+                "387,500",
+                "rain-affected",
+                "don't",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let s = sentences(
+            "Gen. Smith met Mr. Jones on Jan. 5 in the U.S. Capitol. “It went well. Very well,” he said. Then he left.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "Gen. Smith met Mr. Jones on Jan. 5 in the U.S. Capitol.",
+                "“It went well. Very well,” he said.",
+                "Then he left."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_by_blank_lines_else_lines() {
+        let d = Doc::new("One. Two.\n\nThree.\nFour.");
+        assert_eq!(d.paragraphs.len(), 2);
+        assert_eq!(d.sentences.len(), 4);
+        let d = Doc::new("HEADLINE HERE\nLONDON 1996-08-30\nBody text.");
+        assert_eq!(d.paragraphs.len(), 3);
+    }
+
+    #[test]
+    fn empty_and_odd_inputs() {
+        assert!(Doc::new("").tokens.is_empty());
+        assert!(Doc::new(" \n\t ").sentences.is_empty());
+        let d = Doc::new("\u{0}\u{1}a\r\rb");
+        assert_eq!(d.tokens.len(), 2);
+    }
+}

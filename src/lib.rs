@@ -1,0 +1,24 @@
+//! # article-analyzer
+//!
+//! Finds the entities, quotations (with their speakers) and topics of a news article, entirely
+//! on the reader's machine. The engine ([`engine`]) is pure Rust with no web types; the Leptos page
+//! (`ui`) and the JS binding (`bindings`) are thin layers compiled only for `wasm32`.
+//!
+//! ```
+//! let a = article_analyzer::analyze("“We won,” Jane Smith said in London.", &Default::default());
+//! assert_eq!(a.quotes.len(), 1);
+//! ```
+
+pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+#[cfg(target_arch = "wasm32")]
+pub mod bindings;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use engine::model::*;
+pub use engine::{analyze, MAX_INPUT_BYTES};

@@ -1,0 +1,16 @@
+//! One binary, two faces: natively the `article-analyzer` command-line tool; built for wasm32 by
+//! Trunk, the web page.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli;
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    article_analyzer::ui::mount();
+}
