@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+"""Trunk post-build hook: Trunk injects one inline <script type="module"> that boots the wasm. The
+page's Content-Security-Policy allows no inline script except by hash, so this adds the sha256 of
+every inline script in the built index.html to the CSP's script-src. Fails loudly when the CSP is
+missing, so the page never ships without one."""
+import base64, hashlib, os, re, sys
+
+staging = os.environ.get("TRUNK_STAGING_DIR") or (sys.argv[1] if len(sys.argv) > 1 else "dist")
+path = os.path.join(staging, "index.html")
+html = open(path, encoding="utf-8").read()
+scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
+hashes = ["'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts if s.strip()]
+csp = re.search(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', html)
+if not csp:
+    sys.exit("csp-hash: no Content-Security-Policy meta in " + path)
+policy = csp.group(2)
+policy = re.sub(r"'sha256-[^']*'\s*", "", policy)
+policy = re.sub(r"script-src ([^;]*)", lambda m: "script-src " + " ".join([m.group(1).strip()] + hashes), policy, count=1)
+html = html[: csp.start(2)] + policy + html[csp.end(2):]
+open(path, "w", encoding="utf-8").write(html)
+print("csp-hash: %d inline script(s) hashed into script-src" % len(hashes))

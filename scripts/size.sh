@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Prints raw / gzip -9 -n / brotli (q11) sizes of every file in dist/, and with --check fails when the
+# whole dist/ exceeds the gzip budget (BUDGET_KB, default 600 — the issue's ceiling; the goal is ≤ 400).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUDGET_KB=${BUDGET_KB:-600}
+[[ -d dist ]] || { echo "dist/ missing: run scripts/build.sh" >&2; exit 1; }
+total_gz=0
+printf '%-48s %10s %10s %10s\n' file raw gzip brotli
+while IFS= read -r f; do
+  raw=$(stat -c %s "$f")
+  gz=$(gzip -9 -n -c "$f" | wc -c)
+  br=$(node -e 'const z=require("zlib");const b=require("fs").readFileSync(process.argv[1]);process.stdout.write(String(z.brotliCompressSync(b,{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))' "$f")
+  total_gz=$((total_gz + gz))
+  printf '%-48s %10d %10d %10d\n' "${f#dist/}" "$raw" "$gz" "$br"
+done < <(find dist -type f | sort)
+printf '%-48s %10s %10d\n' "TOTAL (gzip -9 -n)" "" "$total_gz"
+if [[ ${1:-} == --check ]]; then
+  if (( total_gz > BUDGET_KB * 1024 )); then
+    echo "FAIL: dist/ is $total_gz bytes gzipped, over the ${BUDGET_KB} KB budget" >&2
+    exit 1
+  fi
+  echo "size budget ok: $total_gz bytes gzipped <= ${BUDGET_KB} KB"
+fi
