@@ -75,7 +75,7 @@ fi
 [[ $(command -v wasm-opt) == /usr/local/bin/wasm-opt ]] || die "another wasm-opt shadows /usr/local/bin/wasm-opt"
 
 # 5. Node packages for the end-to-end tests and the browser benchmark (exact versions from the lockfile).
-for dir in tests/e2e; do
+for dir in tests; do
   if [[ ! -d $dir/node_modules ]] || ! (cd "$dir" && npm ls --depth=0 >/dev/null 2>&1); then
     log "npm ci in $dir"
     (cd "$dir" && npm ci --no-audit --no-fund)

@@ -19,16 +19,20 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "clippy (native)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
-cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
 cargo test --locked
 
 step "browser tests (wasm-pack, headless Chromium)"
 wasm-pack test --headless --chrome --mode no-install
+
+step "npm package: build (wasm-pack) and test in Node"
+scripts/build-npm.sh >/dev/null
+node tests/npm/package.test.mjs
 
 step "release build (trunk)"
 scripts/build.sh

@@ -1,24 +1,98 @@
 //! The JS binding: `analyze(text, options?)` returning the Analysis with UTF-16 offsets.
+//!
+//! The TypeScript types below are written by hand to match `engine::model` (the generated ones would
+//! say `any`); `tests/npm/package.test.mjs` checks real output against the JSON Schema of the same
+//! types.
 
 use crate::engine::{analyze as run, model::Options, offsets, MAX_INPUT_BYTES};
 use wasm_bindgen::prelude::*;
 
-/// Analyzes `text`. `options` (optional): `{ articleDate?: "YYYY-MM-DD", entities?: bool,
-/// quotes?: bool, topics?: bool }`. Offsets in the result are UTF-16 code units.
-#[wasm_bindgen(js_name = analyze)]
-pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let opts: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| JsError::new(&format!("bad options: {e}")))?
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Entity types. */
+export type Label = "PER" | "ORG" | "LOC" | "MISC" | "DATE" | "TIME" | "MONEY" | "PERCENT";
+/** A stretch of the input; offsets are UTF-16 code units, end exclusive: `text.slice(start, end)`. */
+export interface Span { start: number; end: number; text: string; }
+/** One place where an entity is mentioned. */
+export interface Mention extends Span {
+  kind: "name" | "nominal" | "pronoun";
+  /** The rule or model decision that produced it. */
+  rule: string;
+  /** 0..1 */
+  confidence: number;
+}
+/** A thing the article talks about, aliases merged. */
+export interface Entity {
+  /** `e0`, `e1`, … in order of first mention. */
+  id: string;
+  /** The longest name form the text uses. */
+  name: string;
+  label: Label;
+  /** 0..1; the list is sorted by it. */
+  salience: number;
+  mentions: Mention[];
+  /** Normalized date/time/amount, e.g. "2021-01-26", "2021-01-18/2021-01-24", "USD 5000000". */
+  value?: string;
+}
+/** Who said a quote. */
+export interface Speaker { entity?: string; name: string; mention?: Span; }
+/** A quotation (span includes its quote marks; for `indirect`, the reported content). */
+export interface Quote extends Span {
+  kind: "direct" | "partial" | "indirect" | "term";
+  speaker?: Speaker;
+  cue?: Span;
+  /** The attribution rule that fired. */
+  rule: string;
+  /** 0..1 */
+  confidence: number;
+  unclosed?: boolean;
+}
+export interface Keyphrase { text: string; score: number; mentions: Span[]; entity?: string; }
+/** An IPTC Media Topic. */
+export interface Category { code: string; label: string; score: number; parent?: string; evidence?: string[]; }
+export interface Meta {
+  chars: number; words: number; sentences: number; paragraphs: number; reading_minutes: number;
+  /** The article's own date, YYYY-MM-DD. */
+  article_date?: string;
+  article_date_source?: string;
+  language: string;
+  /** Input over the size limit was cut. */
+  truncated?: boolean;
+}
+export interface Analysis {
+  meta: Meta;
+  entities: Entity[];
+  quotes: Quote[];
+  topics: { keyphrases: Keyphrase[]; categories: Category[] };
+}
+export interface AnalyzeOptions {
+  /** The article's date (YYYY-MM-DD) when the text states none; drives date normalization. */
+  articleDate?: string;
+  /** Stages to run (default all true). */
+  entities?: boolean;
+  quotes?: boolean;
+  topics?: boolean;
+}
+"#;
+
+/// Analyzes `text`. Offsets in the result are UTF-16 code units.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
+pub fn analyze_js(
+    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "AnalyzeOptions")] options: Option<JsValue>,
+) -> Result<JsValue, JsError> {
+    let opts: Options = match options {
+        Some(o) if !o.is_undefined() && !o.is_null() => serde_wasm_bindgen::from_value(o)
+            .map_err(|e| JsError::new(&format!("bad options: {e}")))?,
+        _ => Options::default(),
     };
     let mut a = run(text, &opts);
     offsets::to_utf16(text, &mut a);
     serde_wasm_bindgen::to_value(&a).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The largest input analyzed in full, in UTF-8 bytes.
+/// The largest input analyzed in full, in UTF-8 bytes; longer input is cut and
+/// `meta.truncated` is set.
 #[wasm_bindgen(js_name = maxInputBytes)]
 pub fn max_input_bytes() -> usize {
     MAX_INPUT_BYTES

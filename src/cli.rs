@@ -77,6 +77,8 @@ enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Print the JSON Schema of the Analysis (the CLI's JSON; byte offsets).
+    Schema,
     /// Train a shipped model from the gold sets (writes files under data/).
     Train {
         /// Which model.
@@ -141,6 +143,10 @@ pub fn main() -> ExitCode {
         Command::Analyze { file, run } => cmd_analyze(file, &run),
         Command::Batch { file, jobs, run } => cmd_batch(file, jobs, &run),
         Command::Eval { what } => cmd_eval(what),
+        Command::Schema => {
+            println!("{}", article_analyzer::engine::model::json_schema());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Train { what, data, out } => match what {
             TrainWhat::Ner => article_analyzer::train::ner::run(&data, &out),
             TrainWhat::Topics => article_analyzer::train::topics::run(&data, &out),

@@ -9,8 +9,12 @@ fn main() -> std::process::ExitCode {
     cli::main()
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "ui"))]
 fn main() {
     console_error_panic_hook::set_once();
     article_analyzer::ui::mount();
 }
+
+/// Without the `ui` feature the wasm build is the bare engine (see js/ for the npm package).
+#[cfg(all(target_arch = "wasm32", not(feature = "ui")))]
+fn main() {}

@@ -1,7 +1,6 @@
 //! Browser tests of the JS binding (run by `wasm-pack test --headless --chrome`).
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -12,7 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn binding_offsets_are_utf16() {
     let text = "“Yes,” said 👩‍👩‍👧 Anna Smith in Paris.";
     let js_text = js_sys::JsString::from(text);
-    let a = article_analyzer::bindings::analyze_js(text, JsValue::UNDEFINED).expect("analysis");
+    let a = article_analyzer::bindings::analyze_js(text, None).expect("analysis");
     let entities = js_sys::Reflect::get(&a, &"entities".into()).unwrap();
     let entities = js_sys::Array::from(&entities);
     assert!(entities.length() > 0);
@@ -20,9 +19,18 @@ fn binding_offsets_are_utf16() {
     for e in entities.iter() {
         let ms = js_sys::Array::from(&js_sys::Reflect::get(&e, &"mentions".into()).unwrap());
         for m in ms.iter() {
-            let s = js_sys::Reflect::get(&m, &"start".into()).unwrap().as_f64().unwrap() as u32;
-            let en = js_sys::Reflect::get(&m, &"end".into()).unwrap().as_f64().unwrap() as u32;
-            let t = js_sys::Reflect::get(&m, &"text".into()).unwrap().as_string().unwrap();
+            let s = js_sys::Reflect::get(&m, &"start".into())
+                .unwrap()
+                .as_f64()
+                .unwrap() as u32;
+            let en = js_sys::Reflect::get(&m, &"end".into())
+                .unwrap()
+                .as_f64()
+                .unwrap() as u32;
+            let t = js_sys::Reflect::get(&m, &"text".into())
+                .unwrap()
+                .as_string()
+                .unwrap();
             assert_eq!(String::from(js_text.slice(s, en)), t);
             checked += 1;
         }
@@ -34,5 +42,5 @@ fn binding_offsets_are_utf16() {
 #[wasm_bindgen_test]
 fn binding_rejects_bad_options() {
     let bad = js_sys::JSON::parse(r#"{"entities": "yes please"}"#).unwrap();
-    assert!(article_analyzer::bindings::analyze_js("Hi.", bad).is_err());
+    assert!(article_analyzer::bindings::analyze_js("Hi.", Some(bad)).is_err());
 }

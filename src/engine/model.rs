@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Everything the engine finds in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Analysis {
     /// Counts and facts about the text as a whole.
     pub meta: Meta,
@@ -22,6 +23,7 @@ pub struct Analysis {
 
 /// Facts about the whole text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Meta {
     /// Unicode scalar values (characters) in the text.
     pub chars: usize,
@@ -49,6 +51,7 @@ pub struct Meta {
 
 /// Entity types.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Label {
     /// A person (or a named group of people).
     PER,
@@ -108,6 +111,7 @@ impl Label {
 
 /// What kind of expression a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
     /// A proper name in any form ("Joe Biden", "Biden", "U.S."), or a value expression for dates
@@ -121,6 +125,7 @@ pub enum MentionKind {
 
 /// One place in the text where an entity is mentioned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Mention {
     /// Start offset (UTF-8 bytes natively, UTF-16 units in JS).
     pub start: usize,
@@ -139,6 +144,7 @@ pub struct Mention {
 
 /// A thing the article talks about: its mentions, aliases merged.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Entity {
     /// Stable within one analysis: `e0`, `e1`, … in order of first mention.
     pub id: String,
@@ -158,6 +164,7 @@ pub struct Entity {
 
 /// How a quotation relates to its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A full statement in quote marks.
@@ -172,6 +179,7 @@ pub enum QuoteKind {
 
 /// Who said a quote.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Speaker {
     /// The `id` of the speaker's entity, when resolved.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,6 +193,7 @@ pub struct Speaker {
 
 /// A stretch of the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Span {
     /// Start offset.
     pub start: usize,
@@ -196,6 +205,7 @@ pub struct Span {
 
 /// A quotation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Quote {
     /// Start offset of the quote including its opening mark (for `indirect`, of the content).
     pub start: usize,
@@ -223,6 +233,7 @@ pub struct Quote {
 
 /// Topic chips.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Topics {
     /// Key phrases, best first.
     pub keyphrases: Vec<Keyphrase>,
@@ -232,6 +243,7 @@ pub struct Topics {
 
 /// A key phrase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Keyphrase {
     /// The phrase as it reads best (most common surface form).
     pub text: String,
@@ -246,6 +258,7 @@ pub struct Keyphrase {
 
 /// An IPTC Media Topic.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Category {
     /// IPTC code, e.g. `medtop:11000000`.
     pub code: String,
@@ -263,6 +276,7 @@ pub struct Category {
 
 /// What to run and how.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default, rename_all = "camelCase")]
 pub struct Options {
     /// The article's date (`YYYY-MM-DD`), used to normalize relative dates when the text states none.
@@ -284,4 +298,11 @@ impl Default for Options {
             topics: true,
         }
     }
+}
+
+/// The JSON Schema (draft 2020-12) of [`Analysis`], pretty-printed; checked in as
+/// `docs/analysis.schema.json`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    serde_json::to_string_pretty(&schemars::schema_for!(Analysis)).expect("schema serializes")
 }
