@@ -1,14 +1,97 @@
-//! Criterion benchmarks: the whole analysis and each stage, on the seed article (filled in by the
-//! speed issue).
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+//! Criterion benchmarks: the whole analysis and each stage, on the seed article and on 10 KB, 100 KB
+//! and 1 MB inputs made at bench time by concatenating dev texts from ../shared/data (never committed).
+//! `scripts/bench.sh` runs these with `--output-format bencher` and prints MB/s in its table.
+
+use article_analyzer::engine::{entities, quotes, text::Doc, topics};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use std::hint::black_box;
+
+/// Dev texts from the shared gold sets, concatenated as paragraphs.
+pub fn corpus() -> Option<String> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/");
+    let files = [
+        "quotes/polnear_direct/dev.jsonl",
+        "ner/conll2003/dev.jsonl",
+        "keyphrases/kpcrowd/dev.jsonl",
+        "topics/masakhanews_eng/dev.jsonl",
+    ];
+    let mut out = String::new();
+    for f in files {
+        let Ok(s) = std::fs::read_to_string(format!("{root}{f}")) else {
+            eprintln!("SKIP: {root}{f} is absent; size benchmarks need ../shared/data");
+            return None;
+        };
+        for line in s.lines() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                if let Some(t) = v["text"].as_str() {
+                    out.push_str(t);
+                    out.push_str("\n\n");
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The first `n` bytes of `s`, cut back to a char boundary.
+fn prefix(s: &str, n: usize) -> &str {
+    let mut e = n.min(s.len());
+    while !s.is_char_boundary(e) {
+        e -= 1;
+    }
+    &s[..e]
+}
 
 fn bench(c: &mut Criterion) {
-    let text = include_str!("../data/sample-article.txt");
-    let mut g = c.benchmark_group("seed");
-    g.throughput(Throughput::Bytes(text.len() as u64));
-    g.bench_function("analyze", |b| {
-        b.iter(|| article_analyzer::analyze(text, &Default::default()))
-    });
+    let seed = include_str!("../data/sample-article.txt");
+    let mut inputs: Vec<(String, String)> = vec![("seed".into(), seed.to_string())];
+    if let Some(corpus) = corpus() {
+        let mut big = corpus.clone();
+        while big.len() < 1 << 20 {
+            big.push_str(&corpus);
+        }
+        for (name, n) in [("10KB", 10 << 10), ("100KB", 100 << 10), ("1MB", 1 << 20)] {
+            inputs.push((name.into(), prefix(&big, n).to_string()));
+        }
+    }
+    let opts = Default::default();
+    let mut g = c.benchmark_group("analyze");
+    for (name, text) in &inputs {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        if name == "1MB" {
+            g.sample_size(10);
+        }
+        g.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| article_analyzer::analyze(black_box(t), &opts))
+        });
+    }
+    g.finish();
+
+    // Stages, each on its own (inputs prepared outside the timed loop).
+    let mut g = c.benchmark_group("stage");
+    for (name, text) in inputs.iter().filter(|(n, _)| n == "seed" || n == "100KB") {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::new("segment", name), text, |b, t| {
+            b.iter(|| Doc::new(black_box(t)).tokens.len())
+        });
+        let doc = Doc::new(text);
+        g.bench_with_input(BenchmarkId::new("entities", name), &doc, |b, d| {
+            b.iter(|| entities::extract(black_box(d), None).mentions.len())
+        });
+        let found = entities::extract(&doc, None);
+        g.bench_with_input(BenchmarkId::new("quotes", name), &doc, |b, d| {
+            b.iter(|| {
+                let mut f = found.clone();
+                quotes::extract(black_box(d), &mut f).len()
+            })
+        });
+        g.bench_with_input(BenchmarkId::new("clone-found", name), &found, |b, f| {
+            b.iter(|| black_box(f.clone()).mentions.len())
+        });
+        g.bench_with_input(BenchmarkId::new("topics", name), &doc, |b, d| {
+            b.iter(|| topics::extract(black_box(d), &found).keyphrases.len())
+        });
+    }
     g.finish();
 }
 
