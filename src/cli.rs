@@ -143,10 +143,12 @@ pub fn main() -> ExitCode {
         Command::Analyze { file, run } => cmd_analyze(file, &run),
         Command::Batch { file, jobs, run } => cmd_batch(file, jobs, &run),
         Command::Eval { what } => cmd_eval(what),
-        Command::Schema => {
-            println!("{}", article_analyzer::engine::model::json_schema());
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Schema => writeln!(
+            io::stdout().lock(),
+            "{}",
+            article_analyzer::engine::model::json_schema()
+        )
+        .map(|()| ExitCode::SUCCESS),
         Command::Train { what, data, out } => match what {
             TrainWhat::Ner => article_analyzer::train::ner::run(&data, &out),
             TrainWhat::Topics => article_analyzer::train::topics::run(&data, &out),
@@ -155,6 +157,8 @@ pub fn main() -> ExitCode {
     };
     match res {
         Ok(code) => code,
+        // `… | head` closed the pipe: not an error worth a message.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("article-analyzer: {e}");
             ExitCode::from(2)
@@ -306,13 +310,12 @@ fn cmd_eval(what: EvalCommand) -> io::Result<ExitCode> {
         EvalCommand::Keyphrases { file, json } => (eval::keyphrases::run(&file)?, json),
         EvalCommand::Topics { file, json } => (eval::topics::run(&file)?, json),
     };
+    let mut out = io::stdout().lock();
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report.json).expect("json")
-        );
+        let s = serde_json::to_string_pretty(&report.json).map_err(io::Error::other)?;
+        writeln!(out, "{s}")?;
     } else {
-        print!("{}", report.table);
+        write!(out, "{}", report.table)?;
     }
     Ok(ExitCode::SUCCESS)
 }

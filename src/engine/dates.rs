@@ -108,12 +108,16 @@ pub fn month(word: &str) -> Option<u32> {
         "december",
     ];
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 {
+    if w.len() < 3 || w.len() > 9 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
-    let lw = w.to_ascii_lowercase();
+    // No allocation: this runs on every token.
     for (i, n) in NAMES.iter().enumerate() {
-        if *n == lw || (lw.len() >= 3 && n.starts_with(&lw) && (lw.len() == 3 || lw == "sept")) {
+        if n.len() == w.len() && n.eq_ignore_ascii_case(w) {
+            return Some(i as u32 + 1);
+        }
+        let abbrev = w.len() == 3 || w.eq_ignore_ascii_case("sept");
+        if abbrev && n.len() > w.len() && n[..w.len()].eq_ignore_ascii_case(w) {
             return Some(i as u32 + 1);
         }
     }
@@ -131,13 +135,16 @@ pub fn weekday(word: &str) -> Option<u32> {
         "saturday",
         "sunday",
     ];
-    let lw = word.trim_end_matches('.').to_ascii_lowercase();
-    if lw.len() < 3 {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 || !w.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
     NAMES
         .iter()
-        .position(|n| *n == lw || (lw.len() == 3 && n.starts_with(&lw)))
+        .position(|n| {
+            (n.len() == w.len() && n.eq_ignore_ascii_case(w))
+                || (w.len() == 3 && n[..3].eq_ignore_ascii_case(w))
+        })
         .map(|p| p as u32)
 }
 

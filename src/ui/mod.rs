@@ -1,7 +1,30 @@
-//! The web page (Leptos 0.8, client-side rendered). A thin layer over the engine.
+//! The web page (Leptos 0.8, client-side rendered): a thin layer over the engine.
+//!
+//! One component per panel ([`InputPanel`], [`EntityPanel`], [`QuotePanel`], [`TopicPanel`],
+//! [`ArticleView`], [`DetailsPanel`], [`ExportPanel`]); all share one [`AppState`] through
+//! context. User text only ever becomes DOM text nodes, never markup.
 
-use crate::engine::model::{Analysis, Options};
+pub mod article;
+pub mod details;
+pub mod entities;
+pub mod export;
+pub mod input;
+pub mod quotes;
+pub mod share;
+pub mod state;
+pub mod topics;
+
+pub use article::ArticleView;
+pub use details::DetailsPanel;
+pub use entities::{EntityPanel, TypeToggles};
+pub use export::ExportPanel;
+pub use input::InputPanel;
+pub use quotes::QuotePanel;
+pub use state::{AppState, Selection, Theme};
+pub use topics::TopicPanel;
+
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The built-in sample article.
 pub const SAMPLE: &str = include_str!("../../data/sample-article.txt");
@@ -11,80 +34,191 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The whole page.
+/// Scrolls the first element matching `selector` into view (centred when `center`), without
+/// animation when the reader prefers reduced motion.
+pub fn scroll_into_view(selector: &str, center: bool) {
+    let Ok(Some(el)) = document().query_selector(selector) else {
+        return;
+    };
+    let reduce = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_behavior(if reduce {
+        web_sys::ScrollBehavior::Auto
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    opts.set_block(if center {
+        web_sys::ScrollLogicalPosition::Center
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// The whole page: restores the draft and settings, follows share links, keeps the theme.
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, set_text) = signal(SAMPLE.to_string());
-    let (analysis, set_analysis) = signal::<Option<Analysis>>(None);
-    let run = move || {
-        let t = text.get_untracked();
-        set_analysis.set(Some(crate::analyze(&t, &Options::default())));
-    };
-    run();
+    let state = AppState::new();
+    provide_context(state);
+    state.restore();
+    share::load_from_location(state);
+    // The theme lives on <html data-theme> so the CSS variables switch in one place.
+    Effect::new(move |_| {
+        let theme = state.theme.get();
+        if let Some(root) = document().document_element() {
+            let _ = match theme {
+                Theme::System => root.remove_attribute("data-theme"),
+                t => root.set_attribute("data-theme", t.name()),
+            };
+        }
+    });
     view! {
+        <a class="skip" href="#results">"Skip to results"</a>
         <header class="top">
-            <h1>"Article analyzer"</h1>
-            <p class="tagline">"Entities, quotes and topics — computed in your browser; nothing leaves this page."</p>
+            <div class="title-row">
+                <h1>"Article analyzer"</h1>
+                <ThemeToggle />
+            </div>
+            <p class="tagline">
+                "People, places, quotes and topics in a news article — computed in your browser. Nothing you paste leaves this page."
+            </p>
         </header>
-        <main class="layout">
-            <section class="input-panel" aria-label="Article text">
-                <label for="input">"Paste a news article"</label>
-                <textarea id="input" rows="16"
-                    prop:value=move || text.get()
-                    on:input:target=move |ev| set_text.set(ev.target().value())
-                ></textarea>
-                <div class="actions">
-                    <button id="analyze" on:click=move |_| run()>"Analyze"</button>
-                    <button id="sample" on:click=move |_| { set_text.set(SAMPLE.to_string()); run(); }>"Try the sample"</button>
-                </div>
-            </section>
-            <Results analysis=analysis />
+        <main>
+            <InputPanel />
+            <Results />
         </main>
         <footer class="foot">
-            "Categories: IPTC Media Topics (CC BY 4.0, © IPTC)."
+            <p>
+                "News categories: IPTC Media Topics, © IPTC, licensed CC BY 4.0. "
+                "Your text is kept only in this browser (local storage) so a reload does not lose it."
+            </p>
         </footer>
     }
 }
 
-/// Raw entity, quote and topic lists.
+/// Cycles the colour theme: auto (follow the system) → light → dark.
 #[component]
-pub fn Results(
-    /// The latest analysis, if any.
-    analysis: ReadSignal<Option<Analysis>>,
-) -> impl IntoView {
+pub fn ThemeToggle() -> impl IntoView {
+    let state = expect_context::<AppState>();
     view! {
-        <section id="results" class="results" aria-live="polite">
-            {move || analysis.get().map(|a| view! {
-                <p class="meta">{format!("{} words · {} sentences · {} paragraphs · {} min read{}",
-                    a.meta.words, a.meta.sentences, a.meta.paragraphs, a.meta.reading_minutes,
-                    a.meta.article_date.as_ref().map(|d| format!(" · dated {d}")).unwrap_or_default())}</p>
-                <h2>"Entities"</h2>
-                <ul id="entities">
-                    {a.entities.iter().map(|e| view! {
-                        <li class="entity" data-label=e.label.as_str()>
-                            <span class="label">{e.label.as_str()}</span>" "
-                            <span class="name">{e.name.clone()}</span>
-                            {format!(" ×{}", e.mentions.len())}
-                            {e.value.clone().map(|v| format!(" = {v}"))}
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <h2>"Quotes"</h2>
-                <ul id="quotes">
-                    {a.quotes.iter().map(|q| view! {
-                        <li class="quote">
-                            <blockquote>{q.text.clone()}</blockquote>
-                            <span class="speaker">{q.speaker.as_ref().map(|s| s.name.clone()).unwrap_or_else(|| "unknown".into())}</span>
-                            {format!(" · {} · {:.0}%", q.rule, q.confidence * 100.0)}
-                        </li>
-                    }).collect_view()}
-                </ul>
-                <h2>"Topics"</h2>
-                <ul id="topics">
-                    {a.topics.categories.iter().map(|c| view! { <li class="category">{c.label.clone()}</li> }).collect_view()}
-                    {a.topics.keyphrases.iter().take(10).map(|k| view! { <li class="keyphrase">{k.text.clone()}</li> }).collect_view()}
-                </ul>
-            })}
-        </section>
+        <button
+            type="button"
+            id="theme"
+            class="secondary"
+            aria-label=move || format!("Colour theme: {} (change)", state.theme.get().name())
+            on:click=move |_| {
+                state.theme.update(|t| *t = t.next());
+                state.save_settings();
+            }
+        >
+            {move || format!("Theme: {}", state.theme.get().name())}
+        </button>
+    }
+}
+
+/// The results area: the empty state, or the summary line and all result panels.
+#[component]
+pub fn Results() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let empty = move || {
+        state.text.with(|t| t.trim().is_empty())
+            && state
+                .result
+                .with(|r| r.as_ref().is_none_or(|r| r.text.trim().is_empty()))
+    };
+    view! {
+        <div id="results" class="results" tabindex="-1">
+            <Show when=move || !empty() fallback=|| view! { <EmptyState /> }>
+                <Summary />
+                <div class="columns">
+                    <div class="col-lists">
+                        <EntityPanel />
+                        <QuotePanel />
+                        <TopicPanel />
+                        <ExportPanel />
+                    </div>
+                    <div class="col-text">
+                        <DetailsPanel />
+                        <ArticleView />
+                    </div>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Counts and facts about the analyzed text.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <p class="meta" id="summary" aria-live="polite">
+            {move || {
+                state
+                    .result
+                    .get()
+                    .map(|r| {
+                        let m = &r.analysis.meta;
+                        let date = m
+                            .article_date
+                            .as_ref()
+                            .map(|d| {
+                                let from = match m.article_date_source.as_deref() {
+                                    Some("option") => "set by you",
+                                    Some(_) => "from the text",
+                                    None => "",
+                                };
+                                format!(" · dated {d} ({from})")
+                            })
+                            .unwrap_or_default();
+                        format!(
+                            "{} entities · {} quotes · {} words · {} sentences · {} min read{date} · analyzed in {:.0} ms{}",
+                            r.analysis.entities.len(),
+                            r.analysis.quotes.len(),
+                            m.words,
+                            m.sentences,
+                            m.reading_minutes,
+                            r.millis,
+                            if m.truncated { " · text cut at the size limit" } else { "" },
+                        )
+                    })
+            }}
+            {move || state.stale.get().then(|| view! { <span class="stale">" · updating…"</span> })}
+        </p>
+    }
+}
+
+/// What to do when there is no text yet.
+#[component]
+pub fn EmptyState() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let focus_input = move |_| {
+        if let Some(el) = document()
+            .get_element_by_id("input")
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    };
+    view! {
+        <div class="empty" id="empty">
+            <h2>"Nothing to analyze yet"</h2>
+            <p>
+                "Paste a news article into the box above — or drop a text or HTML file on it. "
+                "The people, organizations, places, dates and amounts it names appear as chips, every quotation with the person who said it, and the topics it is about. "
+                "Click anything to see it in the text and why it was found."
+            </p>
+            <p>
+                <button type="button" on:click=move |_| state.replace_text(SAMPLE.to_string(), "Sample article loaded.")>
+                    "Try the sample article"
+                </button>
+                " "
+                <button type="button" class="secondary" on:click=focus_input>"Paste my own"</button>
+            </p>
+        </div>
     }
 }

@@ -4,12 +4,17 @@
 //! stage can extend with pronoun and nominal mentions of speakers, then [`Found::into_entities`]
 //! turns into the public [`Entity`] list.
 
-mod tagger;
+pub mod features;
+pub mod gazetteer;
+mod nominals;
+mod perceptron;
+pub mod tagger;
 mod values;
 
 use super::dates::Date;
 use super::model::{Entity, Label, Mention, MentionKind, Quote};
 use super::text::Doc;
+use std::collections::HashMap;
 
 /// A mention before it becomes public.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,14 +73,22 @@ pub struct Found {
 pub fn extract(doc: &Doc, article_date: Option<Date>) -> Found {
     let mut spans = values::find(doc, article_date);
     let names = tagger::tag(doc);
-    // Values (dates, amounts) were found first; names may not overlap them.
+    // Values (dates, amounts) were found first; names may not overlap them. Both lists are in
+    // text order, so one merge-like walk checks overlaps in linear time.
+    let n_values = spans.len();
+    let mut v = 0;
     for n in names {
-        if !spans.iter().any(|v| v.start < n.end && n.start < v.end) {
+        while v < n_values && spans[v].end <= n.start {
+            v += 1;
+        }
+        if !(v < n_values && spans[v].start < n.end) {
             spans.push(n);
         }
     }
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-    merge(doc, spans)
+    let mut found = merge(doc, spans);
+    nominals::link(doc, &mut found);
+    found
 }
 
 /// A typed span before merging.
@@ -125,59 +138,117 @@ fn alias_key(k: &str) -> &str {
         .unwrap_or(k)
 }
 
-/// Groups candidates into clusters: values by their value; names by alias key, then shorter
-/// names into a longer one that ends or starts with them ("Biden" → "Joe Biden").
+/// Groups candidates into clusters, longest names first so short forms can attach to them:
+/// values by their normalized value; names by alias key ("U.S." = "US" = "United States") and
+/// type; a differently written form of a name ("Solar Winds", "white house") joins it whatever type
+/// the model gave the variant; a one-word name joins the only longer name of its type that ends
+/// with it ("Biden" → "Joe Biden") or whose initials it is ("EU" → "European Union").
+/// Hash lookups only, so merging is linear in the number of mentions.
 fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
     let mut found = Found::default();
-    let mut last_end = 0usize;
-    // Longest names first so short forms can attach to them.
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(cands[i].end - cands[i].start));
+    order.sort_by_key(|&i| {
+        (
+            std::cmp::Reverse(cands[i].end - cands[i].start),
+            cands[i].start,
+        )
+    });
     let mut cluster_of = vec![usize::MAX; cands.len()];
-    let mut keys: Vec<(String, Vec<String>, usize)> = Vec::new(); // (key, word keys, cluster)
+    // (key, label) → cluster; key → (surface, cluster) of the first form seen with that key.
+    let mut by_key: HashMap<(String, Label), usize> = HashMap::new();
+    let mut by_key_any: HashMap<String, (String, usize)> = HashMap::new();
+    // One-word handles of multi-word names: (word key, label) → cluster, or MANY when ambiguous.
+    let mut handles: HashMap<(String, Label), usize> = HashMap::new();
+    const MANY: usize = usize::MAX;
     for &i in &order {
         let c = &cands[i];
         let text = &doc.text[c.start..c.end];
-        let k = if c.label.is_name() {
-            alias_key(&key(text)).to_string()
+        let cl = if c.label.is_name() {
+            let k = alias_key(&key(text)).to_string();
+            let words: Vec<&str> = text.split_whitespace().collect();
+            let mut hit = by_key.get(&(k.clone(), c.label)).copied();
+            if hit.is_none() {
+                hit = by_key_any
+                    .get(&k)
+                    .filter(|(surface, _)| surface != text)
+                    .map(|(_, cl)| *cl);
+            }
+            if hit.is_none() && words.len() == 1 {
+                hit = handles
+                    .get(&(k.clone(), c.label))
+                    .copied()
+                    .filter(|&cl| cl != MANY);
+            }
+            match hit {
+                Some(cl) => cl,
+                None => {
+                    let cl = new_cluster(&mut found, text, c.label, None);
+                    by_key.insert((k.clone(), c.label), cl);
+                    by_key_any.entry(k).or_insert((text.to_string(), cl));
+                    if words.len() >= 2 {
+                        let mut hs: Vec<String> = Vec::new();
+                        if let Some(last) = words.last() {
+                            hs.push(key(last));
+                        }
+                        if c.label != Label::PER {
+                            if let Some(first) = words.first() {
+                                hs.push(key(first));
+                            }
+                            if let Some(a) = acronym(&words) {
+                                hs.push(a);
+                            }
+                        }
+                        hs.retain(|h| h.chars().count() >= 2);
+                        hs.dedup();
+                        for h in hs {
+                            handles
+                                .entry((h, c.label))
+                                .and_modify(|x| {
+                                    if *x != cl {
+                                        *x = MANY
+                                    }
+                                })
+                                .or_insert(cl);
+                        }
+                    }
+                    cl
+                }
+            }
         } else {
-            format!(
+            let k = format!(
                 "{}:{}",
                 c.label.as_str(),
                 c.value.as_deref().unwrap_or(text)
-            )
-        };
-        let words: Vec<String> = text.split_whitespace().map(key).collect();
-        let mut hit = keys.iter().find(|(kk, _, cl)| {
-            *kk == k && (found.clusters[*cl].label == c.label || c.label.is_name())
-        });
-        if hit.is_none() && c.label.is_name() && words.len() == 1 {
-            // A single word that is the last (or first) word of exactly one longer same-type name.
-            let w = &words[0];
-            let mut matches = keys.iter().filter(|(_, ws, cl)| {
-                ws.len() > 1
-                    && (ws.last() == Some(w) || ws.first() == Some(w))
-                    && compatible(found.clusters[*cl].label, c.label)
-            });
-            if let (Some(m), None) = (matches.next(), matches.next()) {
-                hit = Some(m);
-            }
-        }
-        let cl = match hit {
-            Some((_, _, cl)) => *cl,
-            None => {
-                found.clusters.push(Cluster {
-                    name: text.to_string(),
-                    label: c.label,
-                    value: c.value.clone(),
-                    gender: Gender::Unknown,
-                });
-                keys.push((k, words, found.clusters.len() - 1));
-                found.clusters.len() - 1
+            );
+            match by_key.get(&(k.clone(), c.label)) {
+                Some(&cl) => cl,
+                None => {
+                    let cl = new_cluster(&mut found, text, c.label, c.value.clone());
+                    by_key.insert((k, c.label), cl);
+                    cl
+                }
             }
         };
         cluster_of[i] = cl;
     }
+    // A name cluster's type is the confidence-weighted vote of its mentions (spelling variants
+    // may arrive with another type than the form that opened the cluster).
+    // Ties go to the type of the cluster's first mention in the text.
+    let mut votes = vec![[0f32; 4]; found.clusters.len()];
+    let mut first_label: Vec<Option<usize>> = vec![None; found.clusters.len()];
+    for (i, c) in cands.iter().enumerate() {
+        if let Some(k) = name_index(c.label) {
+            votes[cluster_of[i]][k] += c.confidence.max(0.01);
+            first_label[cluster_of[i]].get_or_insert(k);
+        }
+    }
+    for (cl, v) in votes.iter().enumerate() {
+        if let Some(own) = first_label[cl] {
+            let best = (0..4).fold(own, |b, k| if v[k] > v[b] { k } else { b });
+            found.clusters[cl].label = NAME_LABELS[best];
+        }
+    }
+    let mut last_end = 0usize;
     for (i, c) in cands.into_iter().enumerate() {
         if c.start < last_end {
             continue;
@@ -198,8 +269,36 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
     found
 }
 
-fn compatible(a: Label, b: Label) -> bool {
-    a == b || (a.is_name() && b.is_name() && (a == Label::PER) == (b == Label::PER))
+const NAME_LABELS: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
+
+fn name_index(l: Label) -> Option<usize> {
+    NAME_LABELS.iter().position(|&x| x == l)
+}
+
+fn new_cluster(found: &mut Found, text: &str, label: Label, value: Option<String>) -> usize {
+    found.clusters.push(Cluster {
+        name: text.to_string(),
+        label,
+        value,
+        gender: Gender::Unknown,
+    });
+    found.clusters.len() - 1
+}
+
+/// Initials of the capitalised words ("European Union" → "eu"; "of", "the", "and" skipped).
+fn acronym(words: &[&str]) -> Option<String> {
+    let mut a = String::new();
+    for w in words {
+        if matches!(*w, "of" | "the" | "and" | "for" | "&") {
+            continue;
+        }
+        let c = w.chars().next()?;
+        if !c.is_uppercase() {
+            return None;
+        }
+        a.extend(c.to_lowercase());
+    }
+    (a.chars().count() >= 2).then_some(a)
 }
 
 impl Found {
@@ -304,7 +403,8 @@ impl Found {
     }
 }
 
-/// The longest name form the text uses (ties: the first); proper-case forms beat lower-case ones.
+/// The longest name form the text uses, counting letters and digits only (ties: the first, so
+/// "SolarWinds" before "Solar Winds"); proper-case forms beat lower-case ones.
 fn canonical_name(c: &Cluster, ms: &[Mention]) -> String {
     let mut best: Option<&str> = None;
     for m in ms.iter().filter(|m| m.kind == MentionKind::Name) {
@@ -312,7 +412,7 @@ fn canonical_name(c: &Cluster, ms: &[Mention]) -> String {
         let score = |s: &str| {
             (
                 s.chars().any(char::is_uppercase) || !c.label.is_name(),
-                s.chars().count(),
+                s.chars().filter(|c| c.is_alphanumeric()).count(),
             )
         };
         if best.is_none_or(|b| score(t) > score(b)) {
@@ -320,4 +420,167 @@ fn canonical_name(c: &Cluster, ms: &[Mention]) -> String {
         }
     }
     best.map(str::to_string).unwrap_or_else(|| c.name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::dates::Date;
+
+    fn found(text: &str) -> (Doc<'_>, Found) {
+        let doc = Doc::new(text);
+        let f = extract(&doc, Date::new(2021, 1, 27));
+        (doc, f)
+    }
+
+    /// The cluster of the first mention whose text is `s`.
+    fn cluster_of(doc: &Doc, f: &Found, s: &str) -> Option<usize> {
+        f.mentions
+            .iter()
+            .find(|m| &doc.text[m.start..m.end] == s)
+            .map(|m| m.cluster)
+    }
+
+    fn cand(start: usize, end: usize, label: Label) -> Candidate {
+        Candidate {
+            start,
+            end,
+            label,
+            rule: "test",
+            confidence: 1.0,
+            value: None,
+        }
+    }
+
+    #[test]
+    fn merge_aliases_surnames_spellings_and_acronyms() {
+        let text = "Joe Biden met Biden. The United States and the US and U.S. and America. \
+                    SolarWinds or Solar Winds. The European Union and the EU.";
+        let doc = Doc::new(text);
+        let at = |s: &str| text.find(s).unwrap();
+        let mut cands = vec![
+            cand(at("Joe Biden"), at("Joe Biden") + 9, Label::PER),
+            cand(at("Biden."), at("Biden."), Label::PER),
+            cand(at("United States"), at("United States") + 13, Label::LOC),
+            cand(at("US and"), at("US and") + 2, Label::LOC),
+            cand(at("U.S."), at("U.S.") + 4, Label::LOC),
+            cand(at("America"), at("America") + 7, Label::LOC),
+            cand(at("SolarWinds"), at("SolarWinds") + 10, Label::ORG),
+            // The model's type for the variant spelling differs; the spelling still joins.
+            cand(at("Solar Winds"), at("Solar Winds") + 11, Label::MISC),
+            cand(at("European Union"), at("European Union") + 14, Label::ORG),
+            cand(at("EU."), at("EU.") + 2, Label::ORG),
+        ];
+        cands[1].end = cands[1].start + 5;
+        let f = merge(&doc, cands);
+        let cl = |s: &str| cluster_of(&doc, &f, s).unwrap();
+        assert_eq!(cl("Joe Biden"), f.mentions[1].cluster);
+        assert_eq!(cl("United States"), cl("US"));
+        assert_eq!(cl("United States"), cl("U.S."));
+        assert_eq!(cl("United States"), cl("America"));
+        assert_eq!(cl("SolarWinds"), cl("Solar Winds"));
+        assert_eq!(f.clusters[cl("Solar Winds")].label, Label::ORG);
+        assert_eq!(cl("European Union"), cl("EU"));
+        assert_ne!(cl("Joe Biden"), cl("United States"));
+        // Mentions stay sorted and non-overlapping.
+        assert!(f.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn same_string_with_different_types_stays_apart() {
+        // "Japan" the team (ORG) and "Japan" the country (LOC) are homonyms, not aliases.
+        let text = "Japan beat Syria. Japan is an island nation.";
+        let doc = Doc::new(text);
+        let f = merge(&doc, vec![cand(0, 5, Label::ORG), cand(18, 23, Label::LOC)]);
+        assert_ne!(f.mentions[0].cluster, f.mentions[1].cluster);
+    }
+
+    #[test]
+    fn canonical_name_is_longest_and_proper_case() {
+        let text = "The White House said so. Later the white house denied it. Biden's Joe Biden.";
+        let (doc, f) = found(text);
+        let a = f.into_entities(&doc, &[]);
+        let wh = a
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.text == "white house"));
+        if let Some(e) = wh {
+            assert_eq!(e.name, "White House");
+            assert_eq!(e.label, Label::ORG);
+        } else {
+            panic!("lower-case alias not linked: {a:#?}");
+        }
+    }
+
+    #[test]
+    fn nominals_link_to_introduced_people() {
+        let text =
+            "US President Joe Biden spoke with Russian President Vladimir Putin on Tuesday. \
+                    Later the US president said his Russian counterpart agreed.";
+        let (_doc, f) = found(text);
+        let nominal = |s: &str| {
+            let at = text.find(s).unwrap();
+            f.mentions
+                .iter()
+                .find(|m| m.kind == MentionKind::Nominal && m.start >= at && m.end <= at + s.len())
+                .map(|m| f.clusters[m.cluster].name.clone())
+        };
+        assert_eq!(nominal("the US president").as_deref(), Some("Joe Biden"));
+        assert_eq!(
+            nominal("his Russian counterpart").as_deref(),
+            Some("Vladimir Putin")
+        );
+        assert!(f.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+        // No role evidence: no link.
+        let (_, f) = found("Later the president said his counterpart agreed.");
+        assert!(f.mentions.iter().all(|m| m.kind != MentionKind::Nominal));
+    }
+
+    #[test]
+    fn dates_normalized_against_the_article_date() {
+        let text =
+            "On January 26 and on Tuesday, and by February 5, and last week, and on 2020-12-30.";
+        let (_doc, f) = found(text);
+        let value = |s: &str| {
+            let at = text.find(s).unwrap();
+            f.mentions
+                .iter()
+                .find(|m| m.start == at && m.end == at + s.len())
+                .and_then(|m| f.clusters[m.cluster].value.clone())
+        };
+        assert_eq!(value("January 26").as_deref(), Some("2021-01-26"));
+        assert_eq!(value("Tuesday").as_deref(), Some("2021-01-26"));
+        assert_eq!(value("February 5").as_deref(), Some("2021-02-05"));
+        assert_eq!(value("last week").as_deref(), Some("2021-01-18/2021-01-24"));
+        assert_eq!(value("2020-12-30").as_deref(), Some("2020-12-30"));
+    }
+
+    #[test]
+    fn every_mention_has_a_rule_and_confidence_and_valid_offsets() {
+        let text = "WASHINGTON (Reuters) - Ms. Jane Doe of Acme Corp. paid $5 million, 24% more, in Paris.\n\n“Fine,” she said.";
+        let (doc, f) = found(text);
+        assert!(!f.mentions.is_empty());
+        for m in &f.mentions {
+            assert!(!m.rule.is_empty());
+            assert!((0.0..=1.0).contains(&m.confidence), "{m:?}");
+            assert!(doc.text.is_char_boundary(m.start) && doc.text.is_char_boundary(m.end));
+            assert!(m.cluster < f.clusters.len());
+        }
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for t in [
+            "",
+            " ",
+            "A",
+            "“",
+            "É.",
+            "\u{0}\u{1}",
+            "the the the",
+            "US US US US",
+        ] {
+            let (_, f) = found(t);
+            assert!(f.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+        }
+    }
 }

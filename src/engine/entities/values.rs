@@ -88,8 +88,13 @@ pub fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Candidate> {
             }
         }
         // last/next/this week|month|year; yesterday/today/tomorrow.
-        let lw = w.to_ascii_lowercase();
-        if let Some(a) = anchor {
+        // Only short alphabetic tokens can be relative-date words; skip the rest without allocating.
+        let lw = if w.len() <= 9 && w.bytes().all(|b| b.is_ascii_alphabetic()) {
+            w.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
+        if let (Some(a), false) = (anchor, lw.is_empty()) {
             let rel = match lw.as_str() {
                 "yesterday" => Some((1, a.add_days(-1).to_string())),
                 "today" => Some((1, a.to_string())),

@@ -1,0 +1,441 @@
+//! Hashed features for the name tagger, shared by the engine and the trainer (`train ner`), so both
+//! sides compute exactly the same bucket for the same feature.
+//!
+//! Every token's strings are hashed once ([`TokInfo`]); a feature is then a cheap mix of a template
+//! number and one or two of those hashes, folded into `2^BITS` buckets. Nothing allocates per token
+//! except the per-document table of word casing ([`DocFeats::new`]).
+
+use super::gazetteer::{self, Gaz};
+use crate::engine::text::{Doc, TokenKind};
+use std::collections::HashMap;
+
+/// log2 of the number of hash buckets.
+pub const BITS: u32 = 17;
+/// Number of hash buckets.
+pub const BUCKETS: usize = 1 << BITS;
+
+/// Tag set: BIO over the four name types. Index 0 is `O`; `B-X` = 1 + 2·t, `I-X` = 2 + 2·t.
+pub const TAGS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+/// Number of tags.
+pub const N_TAGS: usize = TAGS.len();
+
+/// Whether tag `t` may follow tag `prev` (an `I-X` only continues `B-X` or `I-X`).
+pub fn allowed(prev: usize, t: usize) -> bool {
+    t == 0 || t % 2 == 1 || (prev != 0 && prev.div_ceil(2) == t.div_ceil(2))
+}
+
+/// Per-token precomputed facts.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    /// Hash of the exact text.
+    pub raw: u64,
+    /// Hash of the lowercased text.
+    pub lower: u64,
+    /// Hash of the collapsed shape (`Xx`, `X.X.`, `d,d`).
+    pub shape: u64,
+    /// Hashes of lowercased prefixes of 1..=4 characters (0 when the word is shorter).
+    pub pre: [u64; 4],
+    /// Hashes of lowercased suffixes of 1..=4 characters.
+    pub suf: [u64; 4],
+    /// Bit flags (see `F_*`).
+    pub flags: u16,
+    /// Gazetteer classes this token is part of (see [`gazetteer`]).
+    pub gaz: u8,
+    /// Sentence index.
+    pub sentence: u32,
+}
+
+const F_CAP: u16 = 1;
+const F_ALLCAPS: u16 = 2;
+const F_SENT_START: u16 = 4;
+const F_HEADLINE: u16 = 8;
+const F_DIGIT: u16 = 16;
+const F_HYPHEN: u16 = 32;
+const F_PUNCT: u16 = 64;
+/// The same word is capitalised mid-sentence elsewhere in the document.
+const F_DOC_CAP: u16 = 128;
+/// The same word occurs in lower case elsewhere in the document.
+const F_DOC_LOWER: u16 = 256;
+const F_LEN_SHIFT: u16 = 9; // 3 bits of length bucket
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over bytes.
+pub fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+fn fnv_char(mut h: u64, c: char) -> u64 {
+    let mut buf = [0u8; 4];
+    for &b in c.encode_utf8(&mut buf).as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Hash of the lowercased text (what the gazetteer and the casing table key on).
+pub fn lower_hash(s: &str) -> u64 {
+    let mut h = FNV_OFFSET;
+    for c in s.chars() {
+        if c.is_ascii() {
+            h ^= c.to_ascii_lowercase() as u64;
+            h = h.wrapping_mul(FNV_PRIME);
+        } else {
+            for l in c.to_lowercase() {
+                h = fnv_char(h, l);
+            }
+        }
+    }
+    h
+}
+
+/// Folds a template number and two hashes into a bucket.
+#[inline]
+pub fn mix(template: u64, a: u64, b: u64) -> u32 {
+    let mut h = template.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ a;
+    h = h.wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ b.rotate_left(31);
+    h ^= h >> 29;
+    h = h.wrapping_mul(0x1656_67B1_9E37_79F9);
+    h ^= h >> 32;
+    (h >> (64 - BITS)) as u32 & (BUCKETS as u32 - 1)
+}
+
+/// A hasher for keys that are already well-mixed 64-bit hashes: passes them through, so the hash
+/// tables keyed by token hashes skip SipHash (a large share of tagging time otherwise).
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(FNV_PRIME);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A `HashMap` keyed by a precomputed hash.
+pub type HashKeyed<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+const BOS: u64 = 0x1234_5678_9abc_def1;
+const EOS: u64 = 0x0fed_cba9_8765_4321;
+
+fn token_info(text: &str, doc: &Doc, i: usize, headline: bool, gaz: u8) -> TokInfo {
+    let t = doc.tokens[i];
+    let w = &text[t.start..t.end];
+    let raw = fnv(w.as_bytes());
+    let lower = lower_hash(w);
+    let mut shape = FNV_OFFSET;
+    let mut last_class = '\0';
+    let mut run = 0;
+    let mut pre = [0u64; 4];
+    let mut suf = [0u64; 4];
+    let mut ph = FNV_OFFSET;
+    let mut n = 0usize;
+    let mut digit = false;
+    let mut hyphen = false;
+    for c in w.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            digit = true;
+            'd'
+        } else {
+            if c == '-' {
+                hyphen = true;
+            }
+            c
+        };
+        if class == last_class {
+            run += 1;
+        } else {
+            run = 0;
+            last_class = class;
+        }
+        // Collapse runs longer than two: `Xxx` for any capitalised word, `dd` for any number.
+        if run < 2 {
+            shape = fnv_char(shape, class);
+        }
+        if n < 4 {
+            for l in c.to_lowercase() {
+                ph = fnv_char(ph, l);
+            }
+            pre[n] = ph;
+        }
+        n += 1;
+    }
+    // Suffixes: walk back over the last 4 characters.
+    let mut tail: [char; 4] = ['\0'; 4];
+    let mut k = 0;
+    for c in w.chars().rev().take(4) {
+        tail[k] = c;
+        k += 1;
+    }
+    let mut sh = FNV_OFFSET ^ 0x55;
+    for (j, slot) in suf.iter_mut().enumerate().take(k) {
+        // suffix of length j+1 = tail[j] … tail[0]
+        let mut h = sh;
+        for &c in tail[..=j].iter().rev() {
+            for l in c.to_lowercase() {
+                h = fnv_char(h, l);
+            }
+        }
+        *slot = h;
+        sh = sh.wrapping_add(1);
+    }
+    let sent = &doc.sentences[t.sentence as usize];
+    let mut flags = 0u16;
+    if t.cap {
+        flags |= F_CAP;
+    }
+    if t.all_caps {
+        flags |= F_ALLCAPS;
+    }
+    if sent.first == i || (i > 0 && is_opener(doc.tok(i - 1)) && sent.first + 1 == i) {
+        flags |= F_SENT_START;
+    }
+    if headline {
+        flags |= F_HEADLINE;
+    }
+    if digit {
+        flags |= F_DIGIT;
+    }
+    if hyphen {
+        flags |= F_HYPHEN;
+    }
+    if t.kind == TokenKind::Punct {
+        flags |= F_PUNCT;
+    }
+    let len_bucket = match n {
+        0..=1 => 0,
+        2 => 1,
+        3 => 2,
+        4 => 3,
+        5..=7 => 4,
+        _ => 5,
+    };
+    flags |= len_bucket << F_LEN_SHIFT;
+    TokInfo {
+        raw,
+        lower,
+        shape,
+        pre,
+        suf,
+        flags,
+        gaz,
+        sentence: t.sentence,
+    }
+}
+
+fn is_opener(s: &str) -> bool {
+    matches!(s, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "-" | "—")
+}
+
+/// The document's tokens with their precomputed facts.
+pub struct DocFeats {
+    /// One per token of the doc.
+    pub toks: Vec<TokInfo>,
+}
+
+impl DocFeats {
+    /// Computes token facts, document casing flags and gazetteer classes for `doc`.
+    pub fn new(doc: &Doc, gaz: &Gaz) -> DocFeats {
+        let text = doc.text;
+        let n = doc.tokens.len();
+        // Headlines: sentences whose words are all upper case (at least two letters' worth).
+        let mut headline = vec![false; doc.sentences.len()];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            let mut words = 0;
+            let mut caps = 0;
+            for t in &doc.tokens[s.first..s.last] {
+                if t.kind == TokenKind::Word {
+                    words += 1;
+                    if t.all_caps {
+                        caps += 1;
+                    }
+                }
+            }
+            headline[si] = words >= 2 && caps * 10 >= words * 8;
+        }
+        let gz = gazetteer::classes(doc, gaz);
+        let mut toks = Vec::with_capacity(n);
+        for i in 0..n {
+            let t = doc.tokens[i];
+            let h = headline.get(t.sentence as usize).copied().unwrap_or(false);
+            let g = gz.get(i).copied().unwrap_or(0) & gazetteer::FEATURE_MASK;
+            toks.push(token_info(text, doc, i, h, g));
+        }
+        // How each word is written elsewhere: capitalised mid-sentence (not in a headline), or lower.
+        let mut casing: HashKeyed<u16> = HashKeyed::default();
+        for (i, ti) in toks.iter().enumerate() {
+            if doc.tokens[i].kind != TokenKind::Word {
+                continue;
+            }
+            let f = ti.flags;
+            let bit = if f & F_CAP != 0 {
+                if f & (F_SENT_START | F_HEADLINE) == 0 {
+                    F_DOC_CAP
+                } else {
+                    0
+                }
+            } else {
+                F_DOC_LOWER
+            };
+            if bit != 0 {
+                *casing.entry(ti.lower).or_default() |= bit;
+            }
+        }
+        for ti in &mut toks {
+            if let Some(&b) = casing.get(&ti.lower) {
+                ti.flags |= b;
+            }
+        }
+        DocFeats { toks }
+    }
+
+    fn lower_at(&self, i: usize, d: isize) -> u64 {
+        let j = i as isize + d;
+        if j < 0 {
+            return BOS;
+        }
+        match self.toks.get(j as usize) {
+            Some(t) if t.sentence == self.toks[i].sentence => t.lower,
+            _ if d < 0 => BOS,
+            _ => EOS,
+        }
+    }
+
+    fn tok_at(&self, i: usize, d: isize) -> Option<&TokInfo> {
+        let j = i as isize + d;
+        if j < 0 {
+            return None;
+        }
+        self.toks
+            .get(j as usize)
+            .filter(|t| t.sentence == self.toks[i].sentence)
+    }
+
+    /// Features of token `i` that do not depend on the previous tags; pushes bucket indices.
+    pub fn static_features(&self, i: usize, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        let case_flags = (t.flags & 0x1ff) as u64;
+        let doc_flags = (t.flags & (F_DOC_CAP | F_DOC_LOWER)) as u64;
+        let lm1 = self.lower_at(i, -1);
+        let lm2 = self.lower_at(i, -2);
+        let lp1 = self.lower_at(i, 1);
+        let lp2 = self.lower_at(i, 2);
+        let sh_m1 = self.tok_at(i, -1).map_or(BOS, |x| x.shape);
+        let sh_p1 = self.tok_at(i, 1).map_or(EOS, |x| x.shape);
+        let g_m1 = self.tok_at(i, -1).map_or(0, |x| x.gaz) as u64;
+        let g_p1 = self.tok_at(i, 1).map_or(0, |x| x.gaz) as u64;
+        out.push(mix(0, 0, 0));
+        out.push(mix(1, t.raw, 0));
+        out.push(mix(2, t.lower, 0));
+        out.push(mix(3, lm1, 0));
+        out.push(mix(4, lm2, 0));
+        out.push(mix(5, lp1, 0));
+        out.push(mix(6, lp2, 0));
+        out.push(mix(7, lm1, t.lower));
+        out.push(mix(8, t.lower, lp1));
+        out.push(mix(9, t.shape, 0));
+        out.push(mix(10, sh_m1, t.shape));
+        out.push(mix(11, t.shape, sh_p1));
+        for k in 0..4 {
+            if t.pre[k] != 0 {
+                out.push(mix(12 + k as u64, t.pre[k], 0));
+            }
+            if t.suf[k] != 0 {
+                out.push(mix(16 + k as u64, t.suf[k], 0));
+            }
+        }
+        out.push(mix(20, t.flags as u64, 0));
+        out.push(mix(21, case_flags, t.shape));
+        out.push(mix(22, t.gaz as u64, case_flags & 7));
+        out.push(mix(23, g_m1, t.gaz as u64));
+        out.push(mix(24, t.gaz as u64, g_p1));
+        out.push(mix(
+            25,
+            doc_flags,
+            t.flags as u64 & (F_CAP | F_SENT_START | F_HEADLINE) as u64,
+        ));
+        out.push(mix(26, doc_flags, t.lower));
+        out.push(mix(27, lm1, t.shape));
+        out.push(mix(28, t.shape, lp1));
+        let m1 = self.tok_at(i, -1);
+        let p1 = self.tok_at(i, 1);
+        out.push(mix(29, m1.map_or(BOS, |x| x.raw), 0));
+        out.push(mix(30, p1.map_or(EOS, |x| x.raw), 0));
+        out.push(mix(31, self.tok_at(i, -2).map_or(BOS, |x| x.shape), 0));
+        out.push(mix(32, self.tok_at(i, 2).map_or(EOS, |x| x.shape), 0));
+        out.push(mix(33, m1.map_or(BOS, |x| x.suf[2]), 0));
+        out.push(mix(34, p1.map_or(EOS, |x| x.suf[2]), 0));
+        out.push(mix(
+            35,
+            t.flags as u64,
+            p1.map_or(0, |x| (x.flags & (F_CAP | F_PUNCT)) as u64),
+        ));
+    }
+
+    /// Features that depend on the two previous tags.
+    pub fn tag_features(&self, i: usize, p1: usize, p2: usize, out: &mut Vec<u32>) {
+        let t = &self.toks[i];
+        out.push(mix(40, p1 as u64, 0));
+        out.push(mix(41, p1 as u64, p2 as u64));
+        out.push(mix(42, p1 as u64, t.lower));
+        out.push(mix(43, p1 as u64, t.shape));
+    }
+}
+
+/// Name types in tag order (`B-X` = 1 + 2·index).
+pub const TYPES: [crate::engine::model::Label; 4] = [
+    crate::engine::model::Label::PER,
+    crate::engine::model::Label::ORG,
+    crate::engine::model::Label::LOC,
+    crate::engine::model::Label::MISC,
+];
+
+/// Token spans `(first, after_last, type index)` from BIO tags; an `I-X` without its `B-X` opens a
+/// span, so no tagged token is lost.
+pub fn spans_from_tags(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &t) in tags.iter().enumerate() {
+        let t = t as usize;
+        let ty = if t == 0 { usize::MAX } else { (t - 1) / 2 };
+        let is_b = t != 0 && t % 2 == 1;
+        match open {
+            Some((s, oty)) if t != 0 && !is_b && oty == ty => {
+                let _ = s;
+                continue;
+            }
+            Some((s, oty)) => {
+                out.push((s, i, oty));
+                open = None;
+            }
+            None => {}
+        }
+        if t != 0 {
+            open = Some((i, ty));
+        }
+    }
+    if let Some((s, ty)) = open {
+        out.push((s, tags.len(), ty));
+    }
+    out
+}

@@ -1,0 +1,139 @@
+//! Name lists (countries, places, nationalities, first names with gender), built by
+//! `scripts/build-lexicons.py` from openly licensed packages (see `data/ner/SOURCES.md`).
+//!
+//! The list is a text file of `class<TAB>phrase` lines, parsed once into a hash table keyed by the
+//! phrase's lower-cased token sequence, hashed exactly as the tagger hashes tokens.
+
+use super::features::{fnv, lower_hash, HashKeyed};
+use crate::engine::text::Doc;
+use std::sync::OnceLock;
+
+/// A country name ("Russia", "United States").
+pub const COUNTRY: u8 = 1;
+/// A city, state or region.
+pub const PLACE: u8 = 2;
+/// A nationality or demonym ("Russian").
+pub const DEMONYM: u8 = 4;
+/// A common first name.
+pub const FIRST_NAME: u8 = 8;
+/// Mostly a male first name.
+pub const MALE: u8 = 16;
+/// Mostly a female first name.
+pub const FEMALE: u8 = 32;
+/// The classes the tagger sees as a feature (gender is for pronoun resolution).
+pub const FEATURE_MASK: u8 = COUNTRY | PLACE | DEMONYM | FIRST_NAME;
+
+const LIST: &str = include_str!("../../../data/ner/gazetteer.tsv");
+/// Longest phrase in tokens.
+const MAX_LEN: usize = 4;
+
+/// The parsed lists.
+pub struct Gaz {
+    map: HashKeyed<u8>,
+}
+
+impl Gaz {
+    /// Parses `class<TAB>phrase` lines; classes are letters: `c` country, `p` place, `d` demonym,
+    /// `m`/`f`/`u` first name (male, female, either).
+    pub fn parse(list: &str) -> Gaz {
+        let mut map = HashKeyed::default();
+        for line in list.lines() {
+            let Some((cls, phrase)) = line.split_once('\t') else {
+                continue;
+            };
+            let bits = match cls {
+                "c" => COUNTRY,
+                "p" => PLACE,
+                "d" => DEMONYM,
+                "m" => FIRST_NAME | MALE,
+                "f" => FIRST_NAME | FEMALE,
+                "u" => FIRST_NAME,
+                _ => continue,
+            };
+            let doc = Doc::new(phrase);
+            if doc.tokens.is_empty() || doc.tokens.len() > MAX_LEN {
+                continue;
+            }
+            let mut h = 0u64;
+            for i in 0..doc.tokens.len() {
+                h = step(h, lower_hash(doc.tok(i)));
+            }
+            *map.entry(h).or_default() |= bits;
+        }
+        Gaz { map }
+    }
+
+    /// Classes of the exact lower-cased phrase, 0 if absent.
+    pub fn lookup(&self, phrase: &str) -> u8 {
+        let doc = Doc::new(phrase);
+        let mut h = 0u64;
+        for i in 0..doc.tokens.len() {
+            h = step(h, lower_hash(doc.tok(i)));
+        }
+        self.map.get(&h).copied().unwrap_or(0)
+    }
+
+    /// Classes of a single word (no allocation).
+    pub fn lookup_word(&self, word: &str) -> u8 {
+        self.map
+            .get(&step(0, lower_hash(word)))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Number of distinct phrases.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+fn step(h: u64, tok: u64) -> u64 {
+    fnv(&(h ^ tok.rotate_left(17)).to_le_bytes())
+}
+
+/// The shipped lists, parsed on first use.
+pub fn shipped() -> &'static Gaz {
+    static GAZ: OnceLock<Gaz> = OnceLock::new();
+    GAZ.get_or_init(|| Gaz::parse(LIST))
+}
+
+/// For each token, the classes of the longest listed phrase covering it (within a sentence).
+pub fn classes(doc: &Doc, gaz: &Gaz) -> Vec<u8> {
+    let n = doc.tokens.len();
+    let mut out = vec![0u8; n];
+    if gaz.is_empty() {
+        return out;
+    }
+    let lowers: Vec<u64> = (0..n).map(|i| lower_hash(doc.tok(i))).collect();
+    let mut i = 0;
+    while i < n {
+        let sent = doc.tokens[i].sentence;
+        let mut h = 0u64;
+        let mut best: Option<(usize, u8)> = None;
+        for len in 1..=MAX_LEN {
+            let j = i + len - 1;
+            if j >= n || doc.tokens[j].sentence != sent {
+                break;
+            }
+            h = step(h, lowers[j]);
+            if let Some(&b) = gaz.map.get(&h) {
+                best = Some((len, b));
+            }
+        }
+        match best {
+            Some((len, b)) => {
+                for o in &mut out[i..i + len] {
+                    *o |= b;
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}

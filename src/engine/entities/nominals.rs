@@ -1,0 +1,232 @@
+//! Nominal mentions ("the US president", "his Russian counterpart") linked to the person they
+//! describe, and gender for person clusters.
+//!
+//! Evidence is how people are introduced: "US President Joe Biden" gives Joe Biden the role
+//! `president` and the modifier `us`. A later "the US president" (determiner, optional modifiers,
+//! role noun) links to the latest person with that role whose modifiers agree; "his Russian
+//! counterpart" links to the latest person introduced with "Russian". Only unambiguous evidence
+//! links: no role match, no mention. One pass over the tokens plus hash lookups: linear time.
+
+use super::gazetteer;
+use super::{alias_key, key, Found, Gender, RawMention};
+use crate::engine::model::{Label, MentionKind};
+use crate::engine::text::{Doc, TokenKind};
+use std::collections::HashMap;
+
+/// Role nouns a person is introduced with and described by later.
+const ROLES: &[&str] = &[
+    "president",
+    "leader",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "senator",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "director",
+    "general",
+    "king",
+    "queen",
+    "pope",
+    "coach",
+    "judge",
+    "ceo",
+    "counterpart",
+];
+
+fn is_role(w: &str) -> bool {
+    ROLES.iter().any(|r| r.eq_ignore_ascii_case(w))
+}
+
+/// A person introduced with a role: "US President Joe Biden".
+struct Intro {
+    cluster: usize,
+    roles: Vec<String>,
+    modifiers: Vec<String>,
+}
+
+/// Adds nominal mentions to `found` and sets person genders.
+pub fn link(doc: &Doc, found: &mut Found) {
+    set_genders(doc, found);
+    let n = doc.tokens.len();
+    if n == 0 {
+        return;
+    }
+    // Token → mention index (for words inside names).
+    let mut mention_at = vec![usize::MAX; n];
+    for (mi, m) in found.mentions.iter().enumerate() {
+        let a = doc.token_at_or_after(m.start);
+        let mut k = a;
+        while k < n && doc.tokens[k].start < m.end {
+            mention_at[k] = mi;
+            k += 1;
+        }
+    }
+    let mut intros: Vec<(usize, Intro)> = Vec::new(); // (token, intro) in text order
+    let mut added: Vec<RawMention> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mi = mention_at[i];
+        // Introductions: up to four words before a person name (role words and place names).
+        if mi != usize::MAX
+            && found.mentions[mi].label == Label::PER
+            && (i == 0 || mention_at[i - 1] != mi)
+        {
+            let mut roles = Vec::new();
+            let mut modifiers = Vec::new();
+            let mut k = i;
+            while k > 0 && i - k < 4 {
+                k -= 1;
+                let w = doc.tok(k);
+                if is_role(w) {
+                    roles.push(w.to_ascii_lowercase());
+                } else if mention_at[k] != usize::MAX
+                    && found.mentions[mention_at[k]].label != Label::PER
+                {
+                    modifiers.push(alias_key(&key(w)).to_string());
+                } else if doc.tokens[k].kind == TokenKind::Word {
+                    modifiers.push(key(w));
+                } else {
+                    break;
+                }
+            }
+            if !roles.is_empty() {
+                intros.push((
+                    i,
+                    Intro {
+                        cluster: found.mentions[mi].cluster,
+                        roles,
+                        modifiers,
+                    },
+                ));
+            }
+        }
+        // Nominals: determiner, up to two modifiers, role noun (lower case).
+        let w = doc.tok(i);
+        if matches!(
+            w,
+            "the" | "The" | "his" | "His" | "her" | "Her" | "their" | "its"
+        ) && mention_at[i] == usize::MAX
+        {
+            let mut k = i + 1;
+            let mut modifiers = Vec::new();
+            while k < n && k <= i + 3 {
+                let t = doc.tok(k);
+                if is_role(t) && !doc.tokens[k].cap && mention_at[k] == usize::MAX {
+                    break;
+                }
+                if doc.tokens[k].kind != TokenKind::Word {
+                    break;
+                }
+                modifiers.push(alias_key(&key(t)).to_string());
+                k += 1;
+            }
+            if k < n
+                && k <= i + 3
+                && is_role(doc.tok(k))
+                && !doc.tokens[k].cap
+                && mention_at[k] == usize::MAX
+            {
+                let role = doc.tok(k).to_ascii_lowercase();
+                if let Some(cl) = resolve(&intros, &role, &modifiers) {
+                    // The span starts after any name inside the phrase, so mentions never overlap.
+                    let first = (i..k)
+                        .rev()
+                        .find(|&j| mention_at[j] != usize::MAX)
+                        .map_or(i, |j| j + 1);
+                    let label = found.clusters[cl].label;
+                    added.push(RawMention {
+                        start: doc.tokens[first].start,
+                        end: doc.tokens[k].end,
+                        label,
+                        kind: MentionKind::Nominal,
+                        rule: "coref:nominal-role",
+                        confidence: 0.7,
+                        cluster: cl,
+                    });
+                    i = k + 1;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if !added.is_empty() {
+        found.mentions.extend(added);
+        found.mentions.sort_by_key(|m| (m.start, m.end));
+    }
+}
+
+/// The latest introduced person matching the role and every modifier; "counterpart" matches any
+/// role but needs a modifier ("his Russian counterpart").
+fn resolve(intros: &[(usize, Intro)], role: &str, modifiers: &[String]) -> Option<usize> {
+    let counterpart = role == "counterpart";
+    if counterpart && modifiers.is_empty() {
+        return None;
+    }
+    for (_, intro) in intros.iter().rev() {
+        let role_ok = counterpart || intro.roles.iter().any(|r| r == role);
+        let mods_ok = modifiers.iter().all(|m| {
+            intro.modifiers.iter().any(|x| {
+                x == m
+                    || (m.len() >= 5
+                        && x.len() >= 5
+                        && (x.starts_with(&m[..5]) || m.starts_with(&x[..5])))
+            })
+        });
+        if role_ok && mods_ok {
+            return Some(intro.cluster);
+        }
+    }
+    None
+}
+
+/// Gender of person clusters from a preceding honorific or the first name's list.
+fn set_genders(doc: &Doc, found: &mut Found) {
+    let gaz = gazetteer::shipped();
+    let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
+    for m in &found.mentions {
+        if m.label != Label::PER || m.kind != MentionKind::Name {
+            continue;
+        }
+        let v = votes.entry(m.cluster).or_default();
+        let i = doc.token_at_or_after(m.start);
+        if i > 0 {
+            match doc.tok(i - 1).trim_end_matches('.') {
+                "Mr" | "Sir" | "Lord" | "King" | "Prince" => v.0 += 2,
+                "Mrs" | "Ms" | "Miss" | "Lady" | "Dame" | "Queen" | "Princess" => v.1 += 2,
+                _ => {}
+            }
+        }
+        if i < doc.tokens.len() && doc.tokens[i].end < m.end {
+            // A first name starts a multi-word name.
+            let g = gaz.lookup_word(doc.tok(i));
+            if g & gazetteer::MALE != 0 {
+                v.0 += 1;
+            }
+            if g & gazetteer::FEMALE != 0 {
+                v.1 += 1;
+            }
+        }
+    }
+    for (cl, (m, f)) in votes {
+        if let Some(c) = found.clusters.get_mut(cl) {
+            c.gender = if m > f {
+                Gender::Male
+            } else if f > m {
+                Gender::Female
+            } else {
+                Gender::Unknown
+            };
+        }
+    }
+}

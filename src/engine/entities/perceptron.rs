@@ -1,0 +1,151 @@
+//! The learned name tagger: a greedy averaged perceptron over hashed features ([`super::features`]),
+//! with int8 weights trained by `article-analyzer train ner` and shipped in `data/ner/model.bin`.
+//!
+//! File format (little endian): `b"ANER"`, version `u8` = 3, bucket bits `u8`, tag count `u8`,
+//! pad `u8`, scale `f32`, exception count `u32`, then per exception a bucket `u32` and its `tags`
+//! weights as `f32` (the few rows with weights too large for the int8 scale: bias, transitions),
+//! then `buckets × tags` `i8` weights (× scale), bucket-major.
+
+use super::features::{allowed, DocFeats, BITS, N_TAGS};
+
+const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
+
+/// Weights view over a model file.
+pub struct Model<'a> {
+    /// Int8 weights, kept as the file's bytes (no copy).
+    w: &'a [u8],
+    /// Int8 × scale = weight.
+    scale: f32,
+    /// One bit per bucket: the row is stored exactly in `exact`.
+    is_exact: Vec<u64>,
+    /// Exact rows, by bucket.
+    exact: std::collections::HashMap<u32, [f32; N_TAGS]>,
+}
+
+impl<'a> Model<'a> {
+    /// Parses a model file; `None` if it is missing, from another feature layout, or truncated.
+    pub fn parse(bytes: &'a [u8]) -> Option<Model<'a>> {
+        let u32_at = |o: usize| -> Option<u32> {
+            Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?))
+        };
+        if bytes.len() < 16 || &bytes[..4] != b"ANER" || bytes[4] != 3 {
+            return None;
+        }
+        if bytes[5] as u32 != BITS || bytes[6] as usize != N_TAGS {
+            return None;
+        }
+        let scale = f32::from_bits(u32_at(8)?);
+        let n_exact = u32_at(12)? as usize;
+        let mut o = 16;
+        let mut exact = std::collections::HashMap::with_capacity(n_exact);
+        let mut is_exact = vec![0u64; (1usize << BITS) / 64];
+        for _ in 0..n_exact {
+            let b = u32_at(o)?;
+            o += 4;
+            let mut row = [0f32; N_TAGS];
+            for x in &mut row {
+                *x = f32::from_bits(u32_at(o)?);
+                o += 4;
+            }
+            *is_exact.get_mut(b as usize / 64)? |= 1 << (b % 64);
+            exact.insert(b, row);
+        }
+        let body = bytes.get(o..)?;
+        if body.len() != (1usize << BITS) * N_TAGS {
+            return None;
+        }
+        Some(Model {
+            w: body,
+            scale,
+            is_exact,
+            exact,
+        })
+    }
+
+    /// Adds the weights of `feats` into `scores`.
+    #[inline]
+    pub fn add(&self, feats: &[u32], scores: &mut [f32; N_TAGS]) {
+        let mut acc = [0i32; N_TAGS];
+        for &f in feats {
+            if self.is_exact[f as usize / 64] & (1 << (f % 64)) != 0 {
+                if let Some(row) = self.exact.get(&f) {
+                    for (s, &x) in scores.iter_mut().zip(row) {
+                        *s += x;
+                    }
+                }
+                continue;
+            }
+            let base = f as usize * N_TAGS;
+            if let Some(row) = self.w.get(base..base + N_TAGS) {
+                for (s, &x) in acc.iter_mut().zip(row) {
+                    *s += x as i8 as i32;
+                }
+            }
+        }
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a as f32 * self.scale;
+        }
+    }
+}
+
+/// The shipped model, parsed on first use (`None` if the weights file is absent or stale).
+pub fn shipped() -> Option<&'static Model<'static>> {
+    static M: std::sync::OnceLock<Option<Model<'static>>> = std::sync::OnceLock::new();
+    M.get_or_init(|| Model::parse(MODEL)).as_ref()
+}
+
+/// Tags every token greedily; returns one tag index per token and the margin of the chosen tag
+/// over the runner-up.
+pub fn tag(model: &Model, df: &DocFeats) -> (Vec<u8>, Vec<f32>) {
+    let n = df.toks.len();
+    let mut tags = vec![0u8; n];
+    let mut margins = vec![0f32; n];
+    let mut feats: Vec<u32> = Vec::with_capacity(64);
+    let mut p1 = N_TAGS; // sentence start
+    let mut p2 = N_TAGS;
+    for i in 0..n {
+        if i == 0 || df.toks[i].sentence != df.toks[i - 1].sentence {
+            p1 = N_TAGS;
+            p2 = N_TAGS;
+        }
+        feats.clear();
+        df.static_features(i, &mut feats);
+        df.tag_features(i, p1, p2, &mut feats);
+        let mut scores = [0f32; N_TAGS];
+        model.add(&feats, &mut scores);
+        let (best, margin) = best_allowed(&scores, p1);
+        tags[i] = best as u8;
+        margins[i] = margin;
+        p2 = p1;
+        p1 = best;
+    }
+    (tags, margins)
+}
+
+/// The best tag allowed after `prev`, and its margin over the next best allowed one.
+pub fn best_allowed<T: Copy + PartialOrd + std::ops::Sub<Output = T> + Default>(
+    scores: &[T; N_TAGS],
+    prev: usize,
+) -> (usize, T) {
+    let mut best = 0usize;
+    let mut second: Option<T> = None;
+    for t in 1..N_TAGS {
+        if !allowed(prev, t) {
+            continue;
+        }
+        if scores[t] > scores[best] {
+            second = Some(second.map_or(scores[best], |s| {
+                if scores[best] > s {
+                    scores[best]
+                } else {
+                    s
+                }
+            }));
+            best = t;
+        } else if second.is_none_or(|s| scores[t] > s) {
+            second = Some(scores[t]);
+        }
+    }
+    let margin = second.map_or(T::default(), |s| scores[best] - s);
+    (best, margin)
+}

@@ -1,0 +1,316 @@
+//! News categories on IPTC Media Topics.
+//!
+//! Two sources of evidence, both linear in the document's distinct words:
+//! - a multinomial logistic regression over log word counts (L2-normalized), trained by
+//!   `article-analyzer train topics` on the BBC and MasakhaNEWS training sets and shipped as int8
+//!   weights (`data/topics/categories.tsv`); it knows the six top-level topics those sets have;
+//! - hand-written seed lexicons (`data/topics/lexicons.txt`) for the other top-level topics and for
+//!   second-level topics.
+//!
+//! The lexicon score of a topic is the share of the document's (normalized) word mass that falls on
+//! its words; for top-level topics the model lacks it becomes a logit next to the model's, so one
+//! softmax ranks all 17 top-level topics.
+
+use super::words::{FxMap, Words};
+use crate::engine::model::Category;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const MODEL: &str = include_str!("../../../data/topics/categories.tsv");
+const LEXICONS: &str = include_str!("../../../data/topics/lexicons.txt");
+const LABELS: &str = include_str!("../../../data/topics/labels.tsv");
+
+/// Logit of a lexicon-only top-level topic: the model's best logit + `LEX_SLOPE` × (its lexicon
+/// share − the best class's lexicon share) − `LEX_MARGIN`.
+const LEX_SLOPE: f32 = 10.0;
+const LEX_MARGIN: f32 = 6.0;
+/// Top-level topics after the first are shown from this probability on.
+const MIN_EXTRA_L1: f32 = 0.2;
+/// A second-level topic is shown from this lexicon share on, with at least two distinct cue words.
+const MIN_L2_SHARE: f32 = 0.12;
+/// At most this many second-level topics.
+const MAX_L2: usize = 3;
+
+/// A topic code with our display name.
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// IPTC code.
+    pub code: String,
+    /// Top-level code for second-level topics.
+    pub parent: Option<String>,
+    /// Our short display name.
+    pub name: String,
+}
+
+/// The shipped classifier and lexicons, parsed once.
+#[derive(Debug, Default)]
+pub struct Model {
+    /// Every topic we can show, top level first.
+    pub labels: Vec<Label>,
+    /// Index into `labels` of each model class.
+    classes: Vec<usize>,
+    /// Scale of the int8 weights.
+    scale: f32,
+    /// Bias per class.
+    bias: Vec<f32>,
+    /// Weights per word stem, one per class.
+    weights: FxMap<String, Vec<i8>>,
+    /// Weights of each topic's lexicon share as a model feature (rows `@lex:CODE`), by label index.
+    lex_weights: Vec<Option<Vec<i8>>>,
+    /// Per stem: (label index, weight).
+    lexicon: FxMap<String, Vec<(usize, f32)>>,
+}
+
+/// The shipped model.
+pub fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::parse(MODEL, LEXICONS, LABELS))
+}
+
+impl Model {
+    /// Parses the three data files; malformed lines are skipped (the files are ours and tested).
+    pub fn parse(model: &str, lexicons: &str, labels: &str) -> Model {
+        let mut m = Model {
+            scale: 1.0,
+            ..Model::default()
+        };
+        for line in labels.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() >= 3 {
+                m.labels.push(Label {
+                    code: f[0].to_string(),
+                    parent: (!f[1].is_empty()).then(|| f[1].to_string()),
+                    name: f[2].to_string(),
+                });
+            }
+        }
+        let index: HashMap<&str, usize> = m
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.code.as_str(), i))
+            .collect();
+        for line in model.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            // Header keys start with `@`, which no word feature contains.
+            let mut f = line.split('\t');
+            let key = f.next().unwrap_or("");
+            match key {
+                "@classes" => {
+                    m.classes = f.filter_map(|c| index.get(c).copied()).collect();
+                }
+                "@scale" => m.scale = f.next().and_then(|s| s.parse().ok()).unwrap_or(1.0),
+                "@bias" => m.bias = f.filter_map(|s| s.parse().ok()).collect(),
+                _ => {
+                    let w: Vec<i8> = f.filter_map(|s| s.parse().ok()).collect();
+                    if w.len() == m.classes.len() {
+                        m.weights.insert(key.to_string(), w);
+                    }
+                }
+            }
+        }
+        m.bias.resize(m.classes.len(), 0.0);
+        m.lex_weights = m
+            .labels
+            .iter()
+            .map(|l| m.weights.remove(&format!("@lex:{}", l.code)))
+            .collect();
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut current: Option<usize> = None;
+        for line in lexicons.lines() {
+            let line = line.trim();
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = index.get(code).copied();
+                continue;
+            }
+            let Some(li) = current else { continue };
+            for item in line.split_whitespace() {
+                let (word, weight) = match item.split_once('*') {
+                    Some((w, k)) => (w, k.parse::<f32>().unwrap_or(1.0)),
+                    None => (item, 1.0),
+                };
+                let mut lower = String::new();
+                super::words::lower_into(word, &mut lower);
+                if lower.is_empty() {
+                    continue;
+                }
+                let stem = stemmer.stem(&lower).into_owned();
+                let e = m.lexicon.entry(stem).or_default();
+                if !e.iter().any(|(l, _)| *l == li) {
+                    e.push((li, weight));
+                }
+            }
+        }
+        m
+    }
+
+    /// Each topic's lexicon share (by label index): the normalized word mass on its cue words,
+    /// with the number of distinct cue words. A model feature as well as a score of its own.
+    pub fn lexicon_shares(&self, words: &Words) -> (Vec<f32>, Vec<usize>) {
+        let n = self.labels.len();
+        let mut share = vec![0.0f32; n];
+        let mut cues = vec![0usize; n];
+        let norm = norm(words);
+        for w in &words.vocab {
+            let x = (1.0 + w.count as f32).ln() / norm;
+            if let Some(hits) = self.lexicon.get(&w.stem) {
+                for &(li, weight) in hits {
+                    share[li] += x * weight;
+                    cues[li] += 1;
+                }
+            }
+        }
+        (share, cues)
+    }
+
+    /// Scores every topic for a document.
+    pub fn categorize(&self, words: &Words) -> Vec<Category> {
+        let norm = norm(words);
+        if words.vocab.is_empty() {
+            return Vec::new();
+        }
+        let mut logits = self.bias.clone();
+        let (share, cues) = self.lexicon_shares(words);
+        for (li, lw) in self.lex_weights.iter().enumerate() {
+            if let Some(lw) = lw {
+                for (c, &q) in lw.iter().enumerate() {
+                    if let Some(l) = logits.get_mut(c) {
+                        *l += share[li] * q as f32 * self.scale;
+                    }
+                }
+            }
+        }
+        for w in &words.vocab {
+            let x = (1.0 + w.count as f32).ln() / norm;
+            if let Some(ws) = self.weights.get(&w.stem) {
+                for (l, &q) in logits.iter_mut().zip(ws) {
+                    *l += x * q as f32 * self.scale;
+                }
+            }
+        }
+        // One softmax over the top-level topics. A lexicon-only topic is placed relative to the
+        // model's best class: ahead of it only when its cue words clearly outweigh that class's own.
+        let best = (0..logits.len()).max_by(|&a, &b| logits[a].total_cmp(&logits[b]));
+        let (best_logit, best_share) = match best {
+            Some(c) => (
+                logits[c],
+                self.classes.get(c).map(|&li| share[li]).unwrap_or(0.0),
+            ),
+            None => (0.0, 0.0),
+        };
+        let mut top: Vec<(usize, f32)> = Vec::new();
+        for (li, l) in self.labels.iter().enumerate() {
+            if l.parent.is_some() {
+                continue;
+            }
+            let logit = match self.classes.iter().position(|&c| c == li) {
+                Some(c) => logits.get(c).copied().unwrap_or(0.0),
+                None if cues[li] >= 2 => {
+                    best_logit + LEX_SLOPE * (share[li] - best_share) - LEX_MARGIN
+                }
+                None => f32::NEG_INFINITY,
+            };
+            top.push((li, logit));
+        }
+        let max = top.iter().map(|t| t.1).fold(f32::NEG_INFINITY, f32::max);
+        let sum: f32 = top.iter().map(|t| (t.1 - max).exp()).sum();
+        for t in &mut top {
+            t.1 = (t.1 - max).exp() / sum.max(1e-9);
+        }
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut out = Vec::new();
+        for (rank, &(li, p)) in top.iter().enumerate() {
+            if rank > 0 && (p < MIN_EXTRA_L1 || rank >= 3) {
+                break;
+            }
+            out.push(self.category(li, p, words, norm));
+        }
+        // Second-level topics under the shown top-level ones.
+        let shown: Vec<(String, f32)> = out.iter().map(|c| (c.code.clone(), c.score)).collect();
+        let mut seconds: Vec<(usize, f32)> = Vec::new();
+        for (li, l) in self.labels.iter().enumerate() {
+            let Some(parent) = &l.parent else { continue };
+            let Some((_, ps)) = shown.iter().find(|(c, _)| c == parent) else {
+                continue;
+            };
+            if cues[li] >= 2 && share[li] >= MIN_L2_SHARE {
+                seconds.push((li, ps * (share[li] / (2.0 * MIN_L2_SHARE)).min(1.0)));
+            }
+        }
+        seconds.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for &(li, s) in seconds.iter().take(MAX_L2) {
+            out.push(self.category(li, s, words, norm));
+        }
+        out
+    }
+
+    /// Labels: every topic we can show.
+    pub fn labels(&self) -> &[Label] {
+        &self.labels
+    }
+
+    fn category(&self, li: usize, score: f32, words: &Words, norm: f32) -> Category {
+        // Evidence: the words that added most to this topic (model weight and lexicon cue), found
+        // in a second pass for the few topics shown only.
+        let class = self.classes.iter().position(|&c| c == li);
+        let mut contrib: Vec<(f32, usize)> = Vec::new();
+        for (wi, w) in words.vocab.iter().enumerate() {
+            let x = (1.0 + w.count as f32).ln() / norm;
+            let mut v = 0.0;
+            if let (Some(c), Some(ws)) = (class, self.weights.get(&w.stem)) {
+                v += x * ws.get(c).copied().unwrap_or(0) as f32 * self.scale;
+            }
+            if let Some(hits) = self.lexicon.get(&w.stem) {
+                for &(l, weight) in hits {
+                    if l == li {
+                        v += x * weight;
+                    }
+                }
+            }
+            if v > 0.0 {
+                contrib.push((v, wi));
+            }
+        }
+        contrib.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut evidence: Vec<String> = Vec::new();
+        for &(_, wi) in contrib.iter() {
+            if evidence.len() >= 5 {
+                break;
+            }
+            if let Some(w) = words.vocab.get(wi) {
+                // Function words can carry weight in the model but explain nothing to a reader.
+                if !w.stop && w.lower.chars().count() > 2 && !evidence.contains(&w.lower) {
+                    evidence.push(w.lower.clone());
+                }
+            }
+        }
+        let l = &self.labels[li];
+        Category {
+            code: l.code.clone(),
+            label: l.name.clone(),
+            score: (score * 1000.0).round() / 1000.0,
+            parent: l.parent.clone(),
+            evidence,
+        }
+    }
+}
+
+/// L2 norm of the document's ln(1+count) vector (at least a tiny positive number).
+pub fn norm(words: &Words) -> f32 {
+    words
+        .vocab
+        .iter()
+        .map(|w| (1.0 + w.count as f32).ln().powi(2))
+        .sum::<f32>()
+        .sqrt()
+        .max(1e-9)
+}

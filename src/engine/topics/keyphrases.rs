@@ -1,0 +1,646 @@
+//! Key phrases: candidates that read as chips, scored with local statistics in the spirit of YAKE
+//! (Campos et al., 2020: casing, position, frequency, relatedness to context, spread over sentences),
+//! a lead-position prior, a background "commonness" prior and the entity stage's names.
+//!
+//! Candidates are 1–3-word runs of content words inside a sentence, and the entity stage's name
+//! mentions. Variants merge on the concatenation of their word stems (so "Solar Winds" and
+//! "SolarWinds", "treaty" and "treaties" are one chip) and on the entity stage's clusters (so
+//! "Biden" and "Joe Biden" are one chip). Each candidate gets a feature vector; a logistic model
+//! whose weights `article-analyzer train topics` fits on KPCrowd train
+//! (`data/topics/keyphrases.tsv`) turns it into a score in 0..1.
+
+use super::words::{FxMap, FxSet, Words, NONE};
+use crate::engine::entities::Found;
+use crate::engine::model::{Keyphrase, Label, MentionKind, Span};
+use crate::engine::text::Doc;
+use std::sync::OnceLock;
+
+const WEIGHTS: &str = include_str!("../../../data/topics/keyphrases.tsv");
+const COMMON: &str = include_str!("../../../data/topics/common.tsv");
+
+/// Chips returned.
+pub const MAX_CHIPS: usize = 15;
+/// Longest candidate, in words.
+const MAX_WORDS: usize = 3;
+
+/// Number of features.
+pub const N_FEATURES: usize = 28;
+
+/// Feature names, in vector order (the weights file keys on them).
+pub const FEATURES: [&str; N_FEATURES] = [
+    "bias",
+    "log_tf",
+    "tf_over_max",
+    "lead_prior",
+    "in_first_sentence",
+    "first_position",
+    "spread",
+    "capitalized",
+    "all_caps",
+    "one_word",
+    "two_words",
+    "three_words",
+    "entity",
+    "per",
+    "org",
+    "loc",
+    "misc",
+    "commonness_mean",
+    "commonness_max",
+    "unknown_word",
+    "relatedness",
+    "verb_like",
+    "long_word",
+    "multiword_log_tf",
+    "entity_multiword",
+    "entity_commonness",
+    "modifier",
+    "verbal",
+];
+
+/// Words before a verb ("to discuss", "will act", "he added"): how often a candidate follows one is
+/// a feature (verbs are poor chips).
+const VERB_CUES: &[&str] = &[
+    "to", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do",
+    "not", "he", "she", "they", "we", "i", "it", "who", "has", "have", "had", "was", "were", "is",
+    "are", "be", "been",
+];
+
+/// Words ending in -ly that are nouns, not adverbs.
+const LY_NOUNS: &[&str] = &[
+    "family", "assembly", "supply", "ally", "rally", "monopoly", "anomaly", "reply", "july",
+    "italy", "bully", "belly", "jelly", "lily", "folly", "holly", "polly", "sally", "kelly",
+    "emily", "molly", "billy", "willy", "wally", "dolly", "tally", "gully",
+];
+
+/// Whether a word can be part of a chip: not an adverb in -ly.
+fn chip_word(lower: &str) -> bool {
+    !(lower.len() >= 5 && lower.ends_with("ly") && !LY_NOUNS.contains(&lower))
+}
+
+/// Whether a word can end a chip: not a past form in -ed ("discussed"; "speed" and "need" are fine).
+fn chip_end(lower: &str) -> bool {
+    !(lower.len() >= 5 && lower.ends_with("ed") && !lower.ends_with("eed"))
+}
+
+/// Background commonness of word stems: ln(1+df)/ln(1+N) over a news corpus, quantized to 0..=255.
+#[derive(Debug, Default, Clone)]
+pub struct Common {
+    map: FxMap<String, u8>,
+}
+
+impl Common {
+    /// Parses `stem<TAB>value` lines (`#` comments).
+    pub fn parse(s: &str) -> Common {
+        let map = s
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (w, v) = l.split_once('\t')?;
+                Some((w.to_string(), v.trim().parse().ok()?))
+            })
+            .collect();
+        Common { map }
+    }
+
+    /// Commonness in 0..=1, `None` for stems outside the list (rare words).
+    pub fn get(&self, stem: &str) -> Option<f32> {
+        self.map.get(stem).map(|&v| v as f32 / 255.0)
+    }
+}
+
+/// The logistic model's weights, by feature order.
+#[derive(Debug, Clone)]
+pub struct Weights(pub Vec<f32>);
+
+impl Weights {
+    /// Parses `name<TAB>weight` lines; unknown names are ignored, missing ones are 0.
+    pub fn parse(s: &str) -> Weights {
+        let mut w = vec![0.0; FEATURES.len()];
+        for l in s.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((name, v)) = l.split_once('\t') {
+                if let (Some(i), Ok(v)) = (
+                    FEATURES.iter().position(|f| *f == name),
+                    v.trim().parse::<f32>(),
+                ) {
+                    w[i] = v;
+                }
+            }
+        }
+        Weights(w)
+    }
+
+    /// The logistic model's score in 0..1.
+    pub fn score(&self, x: &[f32]) -> f32 {
+        let z: f32 = self.0.iter().zip(x).map(|(w, x)| w * x).sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The score with the [`chip_prior`] added to the logit (used for the first chips).
+    pub fn headline_score(&self, x: &[f32]) -> f32 {
+        let z: f32 = self.0.iter().zip(x).map(|(w, x)| w * x).sum::<f32>() + chip_prior(x);
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// A fixed, hand-set offset to the logit that makes the first chips read as the article's subject:
+/// crowd-chosen gold (KPCrowd) rewards any content word, readers want the repeated names and
+/// subjects first. Reads the feature vector by position.
+pub fn chip_prior(x: &[f32]) -> f32 {
+    let f = |i: usize| x.get(i).copied().unwrap_or(0.0);
+    let entity = f(F_ENTITY);
+    // Seen at least twice (ln 2 ≈ 0.69).
+    let repeated = (f(F_LOG_TF) > 0.7) as u8 as f32;
+    // Rare one-word names ("Navalny") say more about an article than common ones ("Russia").
+    let rare_name = entity * f(F_ONE_WORD) * (1.0 - f(F_ENTITY_COMMONNESS));
+    // Weights set by hand; on KPCrowd dev F1@10 is 0.239 without the prior, 0.219–0.224 with it.
+    2.0 * entity * repeated
+        + 2.0 * f(F_ENTITY_MULTIWORD)
+        + 1.5 * rare_name
+        + 1.0 * entity * f(F_ALL_CAPS)
+        - (1.0 - entity) * (0.8 * (1.0 - repeated) + 0.6 * f(F_VERB_LIKE) + 0.8 * f(F_MODIFIER))
+}
+
+// Positions in `FEATURES` that the prior reads (checked by a unit test).
+const F_LOG_TF: usize = 1;
+const F_ALL_CAPS: usize = 8;
+const F_ONE_WORD: usize = 9;
+const F_ENTITY: usize = 12;
+const F_VERB_LIKE: usize = 21;
+const F_ENTITY_MULTIWORD: usize = 24;
+const F_ENTITY_COMMONNESS: usize = 25;
+const F_MODIFIER: usize = 26;
+
+/// The shipped commonness list and weights.
+pub fn shipped() -> &'static (Common, Weights) {
+    static S: OnceLock<(Common, Weights)> = OnceLock::new();
+    S.get_or_init(|| (Common::parse(COMMON), Weights::parse(WEIGHTS)))
+}
+
+/// A merged candidate: every occurrence of one phrase or one entity.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Occurrences as byte ranges, in text order.
+    pub spans: Vec<(usize, usize)>,
+    /// Entity cluster, when the candidate names one.
+    pub cluster: Option<usize>,
+    label: Option<Label>,
+    /// Sentences of the occurrences (first one first).
+    sentences: Vec<u32>,
+    first_token: usize,
+    capitalized: u32,
+    all_caps: u32,
+    /// Occurrences right before another content word ("telephonic" in "telephonic conversation").
+    modifier: u32,
+    /// Occurrences right after a verb cue ("to discuss").
+    verbal: u32,
+    /// Surface forms with counts (mid-sentence occurrences count double, so the casing a writer
+    /// chooses mid-sentence wins over sentence-initial capitals).
+    surfaces: Vec<Surface>,
+    /// Features, filled by `features`.
+    pub x: [f32; N_FEATURES],
+    /// The chip text.
+    pub text: String,
+}
+
+/// One way a candidate is written: its first occurrence (bytes and tokens) and a weighted count.
+#[derive(Debug, Clone, Copy)]
+struct Surface {
+    start: usize,
+    end: usize,
+    first: usize,
+    last: usize,
+    count: u32,
+}
+
+/// Finds and features the candidates of a document (unscored, in no particular order).
+pub fn candidates(doc: &Doc, found: &Found, words: &Words, common: &Common) -> Vec<Candidate> {
+    let n_tok = doc.tokens.len();
+    let mut groups: Vec<Candidate> = Vec::new();
+    let mut by_key: FxMap<String, usize> = FxMap::default();
+    let mut by_cluster: FxMap<usize, usize> = FxMap::default();
+    // Per word: may it stand in a chip, may it end one, is it a verb cue (computed once per word).
+    let flags: Vec<(bool, bool, bool)> = words
+        .vocab
+        .iter()
+        .map(|w| {
+            let ok = !w.stop
+                && w.lower.chars().count() >= 3
+                && w.lower.chars().any(char::is_alphabetic)
+                && chip_word(&w.lower);
+            (
+                ok,
+                chip_end(&w.lower),
+                VERB_CUES.contains(&w.lower.as_str()),
+            )
+        })
+        .collect();
+    // Tokens covered by a name mention: they are candidates only as that whole mention.
+    let mut in_name = vec![false; n_tok];
+    let mut key = String::new();
+    for m in &found.mentions {
+        // Names only: nominal ("his counterpart") and pronoun mentions are not chips.
+        if !m.label.is_name() || m.kind != MentionKind::Name || m.end <= m.start {
+            continue;
+        }
+        let first = doc.token_at_or_after(m.start);
+        let mut last = first;
+        while last < n_tok && doc.tokens[last].start < m.end {
+            in_name[last] = true;
+            last += 1;
+        }
+        if last == first {
+            continue;
+        }
+        stem_key(words, first, last, &mut key);
+        let gi = match by_cluster.get(&m.cluster) {
+            Some(&g) => g,
+            None => {
+                groups.push(Candidate::new(Some(m.cluster), Some(m.label)));
+                by_cluster.insert(m.cluster, groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        if !key.is_empty() {
+            by_key.entry(key.clone()).or_insert(gi);
+        }
+        groups[gi].add(doc, words, &flags, first, last);
+    }
+    // Runs of 1–3 content words inside a sentence, outside names.
+    for i in 0..n_tok {
+        for n in 0..MAX_WORDS {
+            let j = i + n;
+            let Some(t) = doc.tokens.get(j) else { break };
+            if in_name[j] || t.sentence != doc.tokens[i].sentence || (n > 0 && !t.space_before) {
+                break;
+            }
+            let id = words.ids.get(j).copied().unwrap_or(NONE);
+            let Some(&(ok, end_ok, _)) = flags.get(id as usize) else {
+                break;
+            };
+            if !ok {
+                break;
+            }
+            if !end_ok {
+                continue;
+            }
+            stem_key(words, i, j + 1, &mut key);
+            let gi = match by_key.get(key.as_str()) {
+                Some(&g) => g,
+                None => {
+                    groups.push(Candidate::new(None, None));
+                    by_key.insert(key.clone(), groups.len() - 1);
+                    groups.len() - 1
+                }
+            };
+            groups[gi].add(doc, words, &flags, i, j + 1);
+        }
+    }
+    features(doc, found, words, common, &mut groups);
+    groups
+}
+
+/// Concatenated stems of tokens `first..last` (words only), without separators.
+fn stem_key(words: &Words, first: usize, last: usize, out: &mut String) {
+    out.clear();
+    for i in first..last {
+        if let Some(w) = words.at(i) {
+            out.push_str(&w.stem);
+        }
+    }
+}
+
+impl Candidate {
+    fn new(cluster: Option<usize>, label: Option<Label>) -> Candidate {
+        Candidate {
+            spans: Vec::new(),
+            cluster,
+            label,
+            sentences: Vec::new(),
+            first_token: usize::MAX,
+            capitalized: 0,
+            all_caps: 0,
+            modifier: 0,
+            verbal: 0,
+            surfaces: Vec::new(),
+            x: [0.0; N_FEATURES],
+            text: String::new(),
+        }
+    }
+
+    /// Records the occurrence at tokens `first..last`.
+    fn add(
+        &mut self,
+        doc: &Doc,
+        words: &Words,
+        flags: &[(bool, bool, bool)],
+        first: usize,
+        last: usize,
+    ) {
+        let (Some(a), Some(b)) = (doc.tokens.get(first), doc.tokens.get(last - 1)) else {
+            return;
+        };
+        self.spans.push((a.start, b.end));
+        self.first_token = self.first_token.min(first);
+        if self.sentences.last() != Some(&a.sentence) {
+            self.sentences.push(a.sentence);
+        }
+        let sentence_start = doc
+            .sentences
+            .get(a.sentence as usize)
+            .is_some_and(|s| s.first == first);
+        let toks = &doc.tokens[first..last];
+        if !sentence_start && toks.iter().all(|t| t.cap) {
+            self.capitalized += 1;
+        }
+        // YAKE's acronym count: an all-capital word marks a specific name ("New START", "NATO").
+        if toks.iter().any(|t| t.all_caps && t.end - t.start >= 3) {
+            self.all_caps += 1;
+        }
+        let next = doc.tokens.get(last);
+        if next.is_some_and(|t| t.sentence == b.sentence && t.space_before)
+            && words.at(last).is_some_and(|w| !w.stop)
+        {
+            self.modifier += 1;
+        }
+        let before = first
+            .checked_sub(1)
+            .and_then(|p| words.ids.get(p))
+            .and_then(|&id| flags.get(id as usize));
+        if before.is_some_and(|f| f.2) {
+            self.verbal += 1;
+        }
+        let surface = &doc.text[a.start..b.end];
+        // Only single-spaced forms read well as chips.
+        if surface.chars().all(|c| c == ' ' || !c.is_whitespace()) {
+            let weight = if sentence_start { 1 } else { 2 };
+            let text = doc.text;
+            if let Some(e) = self
+                .surfaces
+                .iter_mut()
+                .find(|s| &text[s.start..s.end] == surface)
+            {
+                e.count += weight;
+            } else if self.surfaces.len() < 8 {
+                self.surfaces.push(Surface {
+                    start: a.start,
+                    end: b.end,
+                    first,
+                    last,
+                    count: weight,
+                });
+            }
+        }
+    }
+
+    fn tf(&self) -> usize {
+        self.spans.len()
+    }
+}
+
+/// Fills each candidate's features and chip text.
+fn features(doc: &Doc, found: &Found, words: &Words, common: &Common, groups: &mut [Candidate]) {
+    let n_tok = doc.tokens.len().max(1) as f32;
+    let n_sent = doc.sentences.len().max(1) as f32;
+    let max_tf = groups.iter().map(Candidate::tf).max().unwrap_or(1).max(1) as f32;
+    // Relatedness to context (YAKE's DL/DR): distinct neighbours of each word over its count.
+    let mut pairs: FxSet<(u32, u32, bool)> = FxSet::default();
+    let mut distinct = vec![0u32; words.vocab.len()];
+    for i in 0..doc.tokens.len() {
+        let id = words.ids[i];
+        if id == NONE {
+            continue;
+        }
+        for (nb, right) in [(i.checked_sub(1), false), (Some(i + 1), true)] {
+            let nid = nb.and_then(|j| words.ids.get(j)).copied().unwrap_or(NONE);
+            if nid != NONE && pairs.insert((id, nid, right)) {
+                distinct[id as usize] += 1;
+            }
+        }
+    }
+    for g in groups.iter_mut() {
+        let tf = g.tf() as f32;
+        let (text, ids) = chip_text(g, doc, words, found);
+        g.text = text;
+        let stems: Vec<(Option<f32>, f32, bool, usize)> = ids
+            .iter()
+            .filter_map(|&id| words.vocab.get(id as usize).map(|w| (id, w)))
+            .map(|(id, w)| {
+                let rel = distinct[id as usize] as f32 / (2.0 * w.count.max(1) as f32);
+                let verb = w.lower.ends_with("ed") || w.lower.ends_with("ing");
+                (common.get(&w.stem), rel, verb, w.lower.chars().count())
+            })
+            .collect();
+        let nw = stems.len().clamp(1, MAX_WORDS);
+        let cm: Vec<f32> = stems.iter().map(|s| s.0.unwrap_or(0.0)).collect();
+        let cm_mean = cm.iter().sum::<f32>() / cm.len().max(1) as f32;
+        // Common words inside a name ("New START") say little about the name's importance.
+        let (cm_mean, cm_max, ent_cm) = if g.cluster.is_some() {
+            (0.0, 0.0, cm_mean)
+        } else {
+            (cm_mean, cm.iter().copied().fold(0.0, f32::max), 0.0)
+        };
+        let first_sentence = g.sentences.first().copied().unwrap_or(0) as f32;
+        let label = g.label;
+        let x = [
+            1.0,
+            (1.0 + tf).ln(),
+            tf / max_tf,
+            1.0 / (1.0 + first_sentence),
+            if first_sentence == 0.0 { 1.0 } else { 0.0 },
+            g.first_token.min(doc.tokens.len()) as f32 / n_tok,
+            g.sentences.len() as f32 / n_sent,
+            g.capitalized as f32 / tf.max(1.0),
+            g.all_caps as f32 / tf.max(1.0),
+            (nw == 1) as u8 as f32,
+            (nw == 2) as u8 as f32,
+            (nw == 3) as u8 as f32,
+            g.cluster.is_some() as u8 as f32,
+            (label == Some(Label::PER)) as u8 as f32,
+            (label == Some(Label::ORG)) as u8 as f32,
+            (label == Some(Label::LOC)) as u8 as f32,
+            (label == Some(Label::MISC)) as u8 as f32,
+            cm_mean,
+            cm_max,
+            stems.iter().any(|s| s.0.is_none()) as u8 as f32,
+            stems.iter().map(|s| s.1).sum::<f32>() / stems.len().max(1) as f32,
+            stems.last().is_some_and(|s| s.2) as u8 as f32,
+            (stems.iter().map(|s| s.3).max().unwrap_or(0) as f32 / 10.0).min(1.5),
+            if nw > 1 { (1.0 + tf).ln() } else { 0.0 },
+            (g.cluster.is_some() && nw > 1) as u8 as f32,
+            ent_cm,
+            g.modifier as f32 / tf.max(1.0),
+            g.verbal as f32 / tf.max(1.0),
+        ];
+        g.x = x;
+    }
+}
+
+/// The chip text and its word ids: the most common surface form of at most three words (readers
+/// and crowd annotators alike say "Biden" more than "Joe Biden"); for an entity without one, the
+/// last two words of a person's name ("Vladimir Putin") or the first three of another name.
+fn chip_text(g: &Candidate, doc: &Doc, words: &Words, found: &Found) -> (String, Vec<u32>) {
+    let ids_of = |s: &Surface| -> Vec<u32> {
+        (s.first..s.last)
+            .filter_map(|t| words.ids.get(t).copied())
+            .filter(|&id| id != NONE)
+            .collect()
+    };
+    let mut best: Option<&Surface> = None;
+    for s in &g.surfaces {
+        if doc.text[s.start..s.end].split_whitespace().count() > MAX_WORDS {
+            continue;
+        }
+        // Ties go to the form written first.
+        if best.is_none_or(|b| s.count > b.count) {
+            best = Some(s);
+        }
+    }
+    if let Some(b) = best {
+        return (
+            trim_possessive(&doc.text[b.start..b.end]).to_string(),
+            ids_of(b),
+        );
+    }
+    let name = g
+        .cluster
+        .and_then(|c| found.clusters.get(c))
+        .map(|c| c.name.as_str())
+        .unwrap_or("");
+    let parts: Vec<&str> = name.split_whitespace().collect();
+    let keep = if g.label == Some(Label::PER) {
+        2
+    } else {
+        MAX_WORDS
+    };
+    let ids = g.surfaces.first().map(ids_of).unwrap_or_default();
+    let ids = ids[ids.len().saturating_sub(keep)..].to_vec();
+    (parts[parts.len().saturating_sub(keep)..].join(" "), ids)
+}
+
+fn trim_possessive(s: &str) -> &str {
+    s.strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .unwrap_or(s)
+}
+
+/// The first chips, ranked with the [`chip_prior`]; the rest follow by the model's score.
+const HEADLINE_CHIPS: usize = 5;
+
+/// Ranks candidates: the best `limit` indices with scores, best first, chip texts deduplicated
+/// (case-insensitively).
+pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize, f32)> {
+    let head_n = HEADLINE_CHIPS.min(limit);
+    let mut plain: Vec<(f32, usize)> = Vec::with_capacity(cands.len());
+    let mut head: Vec<(f32, usize)> = Vec::with_capacity(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        if c.text.is_empty() {
+            continue;
+        }
+        plain.push((weights.score(&c.x), i));
+        head.push((weights.headline_score(&c.x), i));
+    }
+    let order = |v: &mut Vec<(f32, usize)>| {
+        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    };
+    order(&mut plain);
+    order(&mut head);
+    let mut seen: FxSet<String> = FxSet::default();
+    let mut out = Vec::new();
+    // The headline chips name the subject, not the cast: at most one person and two places.
+    let (mut people, mut places) = (0, 0);
+    for &(s, i) in &head {
+        if out.len() >= head_n {
+            break;
+        }
+        let c = &cands[i];
+        let cap = match c.label {
+            Some(Label::PER) => &mut people,
+            Some(Label::LOC) => &mut places,
+            _ => {
+                if seen.insert(c.text.to_lowercase()) {
+                    out.push((i, s));
+                }
+                continue;
+            }
+        };
+        let limit = if c.label == Some(Label::PER) { 1 } else { 2 };
+        if *cap < limit && seen.insert(c.text.to_lowercase()) {
+            *cap += 1;
+            out.push((i, s));
+        }
+    }
+    for &(s, i) in &plain {
+        if out.len() >= limit {
+            break;
+        }
+        if seen.insert(cands[i].text.to_lowercase()) {
+            out.push((i, s));
+        }
+    }
+    // Scores must not increase down the list.
+    for k in 1..out.len() {
+        if out[k].1 > out[k - 1].1 {
+            out[k].1 = out[k - 1].1;
+        }
+    }
+    out
+}
+
+/// Scores and ranks the candidates into chips.
+pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
+    let (common, weights) = shipped();
+    let mut cands = candidates(doc, found, words, common);
+    let ranked = rank(&cands, weights, MAX_CHIPS);
+    let ids = found.ids();
+    let mut out = Vec::new();
+    for (i, score) in ranked {
+        let c = &mut cands[i];
+        c.spans.sort_unstable();
+        out.push(Keyphrase {
+            text: std::mem::take(&mut c.text),
+            score: (score * 1000.0).round() / 1000.0,
+            mentions: c
+                .spans
+                .iter()
+                .map(|&(s, e)| Span {
+                    start: s,
+                    end: e,
+                    text: doc.text[s..e].to_string(),
+                })
+                .collect(),
+            entity: c.cluster.and_then(|cl| ids.get(cl).cloned().flatten()),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prior_reads_the_right_features() {
+        for (i, name) in [
+            (F_LOG_TF, "log_tf"),
+            (F_ALL_CAPS, "all_caps"),
+            (F_ONE_WORD, "one_word"),
+            (F_ENTITY, "entity"),
+            (F_VERB_LIKE, "verb_like"),
+            (F_ENTITY_MULTIWORD, "entity_multiword"),
+            (F_ENTITY_COMMONNESS, "entity_commonness"),
+            (F_MODIFIER, "modifier"),
+        ] {
+            assert_eq!(FEATURES[i], name);
+        }
+    }
+
+    #[test]
+    fn chip_word_rules() {
+        assert!(!chip_word("urgently"));
+        assert!(chip_word("family"));
+        assert!(!chip_end("discussed"));
+        assert!(chip_end("speed"));
+        assert!(!chip_end("armed") && chip_word("armed"));
+    }
+}

@@ -1,0 +1,543 @@
+//! The document's vocabulary, built once and shared by the key-phrase and category scorers.
+//!
+//! Each word token gets a word id; each distinct word is lower-cased and stemmed once, so the hot
+//! loop over tokens allocates only when it meets a new word.
+
+use crate::engine::text::{Doc, TokenKind};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the stage's many short keys;
+/// the default SipHash costs more than the rest of a lookup. Inputs are one document's words, so
+/// hash flooding is no concern.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with [`FxHasher`].
+pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+
+/// Marks tokens that are not words (numbers, punctuation).
+pub const NONE: u32 = u32::MAX;
+
+/// One distinct lower-cased word.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Lower-cased form.
+    pub lower: String,
+    /// Snowball English stem of `lower`.
+    pub stem: String,
+    /// Occurrences in the document.
+    pub count: u32,
+    /// A function word or a word too generic to stand alone as a chip.
+    pub stop: bool,
+}
+
+/// Word ids per token and the distinct words.
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    /// For each token of the doc: its word id, or [`NONE`].
+    pub ids: Vec<u32>,
+    /// Distinct words, indexed by id.
+    pub vocab: Vec<Word>,
+}
+
+impl Words {
+    /// Builds the vocabulary of `doc`.
+    pub fn new(doc: &Doc) -> Words {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut index: FxMap<String, u32> = FxMap::default();
+        let mut vocab: Vec<Word> = Vec::new();
+        let mut ids = Vec::with_capacity(doc.tokens.len());
+        let mut buf = String::new();
+        for t in &doc.tokens {
+            if t.kind != TokenKind::Word {
+                ids.push(NONE);
+                continue;
+            }
+            buf.clear();
+            lower_into(&doc.text[t.start..t.end], &mut buf);
+            if buf.is_empty() {
+                ids.push(NONE);
+                continue;
+            }
+            let id = match index.get(buf.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = vocab.len() as u32;
+                    let stem = cached_stem(&stemmer, &buf);
+                    vocab.push(Word {
+                        stop: is_stopword(&buf),
+                        lower: buf.clone(),
+                        stem,
+                        count: 0,
+                    });
+                    index.insert(buf.clone(), id);
+                    id
+                }
+            };
+            if let Some(w) = vocab.get_mut(id as usize) {
+                w.count += 1;
+            }
+            ids.push(id);
+        }
+        Words { ids, vocab }
+    }
+
+    /// The word at token `i`, if it is one.
+    pub fn at(&self, i: usize) -> Option<&Word> {
+        let id = *self.ids.get(i)?;
+        self.vocab.get(id as usize)
+    }
+}
+
+/// Stems stay the same from one document to the next: a per-thread cache (cleared when large) saves
+/// most of the stemmer's work in batches.
+fn cached_stem(stemmer: &Stemmer, lower: &str) -> String {
+    use std::cell::RefCell;
+    thread_local! {
+        static CACHE: RefCell<FxMap<String, String>> = RefCell::new(FxMap::default());
+    }
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(s) = c.get(lower) {
+            return s.clone();
+        }
+        let s = stemmer.stem(lower).into_owned();
+        if c.len() >= 100_000 {
+            c.clear();
+        }
+        c.insert(lower.to_string(), s.clone());
+        s
+    })
+}
+
+/// Lower-cases `word` into `out`, keeping letters and digits only (so `U.S.` → `us`, `well-known`
+/// → `wellknown`, `Biden’s` → `bidens`): the form the gold key phrases and the models use.
+pub fn lower_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return;
+    }
+    for c in word.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Function words and reporting words that never make a chip on their own (written by hand).
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "across",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "am",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "are",
+    "around",
+    "as",
+    "at",
+    "away",
+    "back",
+    "be",
+    "became",
+    "because",
+    "become",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "came",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "during",
+    "each",
+    "either",
+    "else",
+    "enough",
+    "etc",
+    "even",
+    "ever",
+    "every",
+    "few",
+    "for",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "getting",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "least",
+    "less",
+    "let",
+    "like",
+    "likely",
+    "made",
+    "make",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "mostly",
+    "mr",
+    "mrs",
+    "ms",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "never",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "others",
+    "otherwise",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "per",
+    "perhaps",
+    "put",
+    "rather",
+    "really",
+    "s",
+    "said",
+    "same",
+    "say",
+    "says",
+    "see",
+    "seen",
+    "several",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "something",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "therefore",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "told",
+    "too",
+    "took",
+    "toward",
+    "towards",
+    "under",
+    "unless",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "use",
+    "used",
+    "very",
+    "via",
+    "was",
+    "way",
+    "we",
+    "well",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whole",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+    "don't",
+    "dont",
+    "didnt",
+    "doesnt",
+    "isnt",
+    "wasnt",
+    "wont",
+    "cant",
+    "couldnt",
+    "wouldnt",
+    "im",
+    "ive",
+    "youre",
+    "theyre",
+    "thats",
+    "whats",
+    "lets",
+    "also",
+    "just",
+    "told",
+    "asked",
+    "added",
+    "according",
+    "including",
+    "new",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "first",
+    "second",
+    "third",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "time",
+    "times",
+    "people",
+    "lot",
+    "lots",
+    "part",
+    "issue",
+    "issues",
+    "statement",
+    "president",
+    "presidents",
+    "presidential",
+    "official",
+    "officials",
+    "report",
+    "reports",
+    "reported",
+    "news",
+    "says",
+    "saying",
+    "going",
+    "want",
+    "wants",
+    "wanted",
+    "think",
+    "know",
+    "come",
+    "comes",
+    "go",
+    "goes",
+    "went",
+    "take",
+    "takes",
+    "give",
+    "gives",
+    "given",
+    "tell",
+    "tells",
+    "went",
+    "called",
+    "call",
+    "based",
+    "number",
+    "way",
+    "ways",
+    "good",
+    "great",
+    "big",
+    "small",
+    "large",
+    "long",
+    "old",
+    "high",
+    "low",
+    "recent",
+    "recently",
+    "former",
+    "early",
+    "later",
+    "latest",
+    "late",
+    "end",
+    "set",
+    "need",
+    "needs",
+    "including",
+    "told",
+    "certain",
+    "able",
+    "whose",
+    "furthermore",
+    "meanwhile",
+    "moreover",
+    "nevertheless",
+    "instead",
+    "indeed",
+    "despite",
+    "amid",
+    "besides",
+    "beyond",
+    "hence",
+    "whereas",
+    "yes",
+    "okay",
+    "ok",
+    "mr.",
+    "mrs.",
+    "dr",
+    "sir",
+];
+
+fn is_stopword(lower: &str) -> bool {
+    use std::sync::OnceLock;
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOPWORDS.iter().copied().collect())
+        .contains(lower)
+}

@@ -1,0 +1,334 @@
+//! The article itself, with entity mentions and quotes highlighted. Built from byte offsets as
+//! Leptos text nodes (the user's text is never parsed as HTML).
+
+use super::state::{label_name, Analyzed, AppState, Group, Selection};
+use crate::engine::model::Analysis;
+use leptos::prelude::*;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Only this much of a long text is drawn with highlights (~15 000 words, far more than any article;
+/// thousands more highlighted spans would make the page sluggish for no gain).
+pub const RENDER_LIMIT: usize = 100_000;
+/// At most this many highlighted spans are drawn.
+const MAX_MARKS: usize = 5_000;
+
+/// A piece of a [`Block`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Plain text.
+    Text(Range<usize>),
+    /// A mention of `entity` (index into `Analysis::entities`), which is also the speaker mention
+    /// of quote `speaker_of` when that is set.
+    Mention {
+        /// Where.
+        range: Range<usize>,
+        /// Index of the entity.
+        entity: usize,
+        /// The quote whose speaker this mention names.
+        speaker_of: Option<usize>,
+    },
+    /// A speaker phrase of quote `quote` that is not an entity mention ("the statement").
+    Speaker {
+        /// Where.
+        range: Range<usize>,
+        /// Index of the quote.
+        quote: usize,
+    },
+}
+
+/// A run of the article: either outside any quote, or one quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The quote this block is, if any.
+    pub quote: Option<usize>,
+    /// Its pieces, covering the block without gaps.
+    pub pieces: Vec<Piece>,
+}
+
+/// Cuts `text[..limit]` into blocks and pieces. `visible(entity_index)` says whether an entity's
+/// mentions are highlighted. Ranges that are empty, out of bounds, off a char boundary or that
+/// overlap an earlier one are skipped, so every returned range slices `text` safely. Linear apart
+/// from sorting.
+pub fn segment(
+    text: &str,
+    a: &Analysis,
+    limit: usize,
+    visible: impl Fn(usize) -> bool,
+) -> Vec<Block> {
+    let mut limit = limit.min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let ok = |s: usize, e: usize| {
+        s < e && e <= limit && text.is_char_boundary(s) && text.is_char_boundary(e)
+    };
+
+    // Quotes: non-overlapping, in order.
+    let mut quotes: Vec<(usize, usize, usize)> = a
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| ok(q.start, q.end))
+        .map(|(i, q)| (q.start, q.end, i))
+        .collect();
+    quotes.sort_unstable();
+    let mut last = 0;
+    quotes.retain(|&(s, e, _)| {
+        let keep = s >= last;
+        if keep {
+            last = e;
+        }
+        keep
+    });
+
+    // Inline marks: entity mentions, then speaker phrases that are not mentions.
+    #[derive(Clone, Copy)]
+    enum Mark {
+        Mention(usize),
+        Speaker(usize),
+    }
+    let mut marks: Vec<(usize, usize, Mark)> = Vec::new();
+    for (i, e) in a.entities.iter().enumerate() {
+        if !visible(i) {
+            continue;
+        }
+        for m in &e.mentions {
+            if ok(m.start, m.end) {
+                marks.push((m.start, m.end, Mark::Mention(i)));
+            }
+        }
+    }
+    for (i, q) in a.quotes.iter().enumerate() {
+        if let Some(m) = q.speaker.as_ref().and_then(|s| s.mention.as_ref()) {
+            if ok(m.start, m.end) {
+                marks.push((m.start, m.end, Mark::Speaker(i)));
+            }
+        }
+    }
+    // Longest first at equal starts; a mention wins over a speaker phrase of the same extent.
+    marks.sort_by(|x, y| {
+        x.0.cmp(&y.0)
+            .then(y.1.cmp(&x.1))
+            .then(matches!(x.2, Mark::Speaker(_)).cmp(&matches!(y.2, Mark::Speaker(_))))
+    });
+    let mut speaker_at: std::collections::HashMap<(usize, usize), usize> = Default::default();
+    for &(s, e, m) in &marks {
+        if let Mark::Speaker(q) = m {
+            speaker_at.entry((s, e)).or_insert(q);
+        }
+    }
+    // Drop overlaps and marks that straddle a quote boundary.
+    let mut kept: Vec<(usize, usize, Mark)> = Vec::with_capacity(marks.len());
+    let mut end = 0;
+    let mut qi = 0;
+    for (s, e, m) in marks {
+        if s < end || kept.len() >= MAX_MARKS {
+            continue;
+        }
+        while qi < quotes.len() && quotes[qi].1 <= s {
+            qi += 1;
+        }
+        let straddles = quotes
+            .get(qi)
+            .is_some_and(|&(qs, qe, _)| (s < qs && e > qs) || (s >= qs && e > qe));
+        if straddles {
+            continue;
+        }
+        kept.push((s, e, m));
+        end = e;
+    }
+
+    let mut blocks = Vec::new();
+    let mut k = 0;
+    let mut fill = |from: usize, to: usize, quote: Option<usize>, blocks: &mut Vec<Block>| {
+        if from >= to {
+            return;
+        }
+        let mut pieces = Vec::new();
+        let mut pos = from;
+        while k < kept.len() && kept[k].1 <= to {
+            let (s, e, m) = kept[k];
+            k += 1;
+            if s < pos {
+                continue;
+            }
+            if s > pos {
+                pieces.push(Piece::Text(pos..s));
+            }
+            pieces.push(match m {
+                Mark::Mention(entity) => Piece::Mention {
+                    range: s..e,
+                    entity,
+                    speaker_of: speaker_at.get(&(s, e)).copied(),
+                },
+                Mark::Speaker(quote) => Piece::Speaker { range: s..e, quote },
+            });
+            pos = e;
+        }
+        if pos < to {
+            pieces.push(Piece::Text(pos..to));
+        }
+        blocks.push(Block { quote, pieces });
+    };
+    let mut pos = 0;
+    for &(s, e, i) in &quotes {
+        fill(pos, s, None, &mut blocks);
+        fill(s, e, Some(i), &mut blocks);
+        pos = e;
+    }
+    fill(pos, limit, None, &mut blocks);
+    blocks
+}
+
+/// The article with highlights: click a mention to select its entity, a quote to select its card.
+#[component]
+pub fn ArticleView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let body = move || {
+        let r = state.result.get()?;
+        let hidden = state.hidden.get();
+        Some(render(state, r, hidden))
+    };
+    view! {
+        <section class="panel article-panel" aria-labelledby="article-h">
+            <h2 id="article-h">"Article"</h2>
+            <Legend />
+            <div id="article" class="article" aria-label="The article with highlighted entities and quotes">
+                {body}
+            </div>
+        </section>
+    }
+}
+
+/// The colour key: each entity type's colour next to its tag, and how quotes look.
+#[component]
+fn Legend() -> impl IntoView {
+    view! {
+        <ul class="legend" aria-label="Legend">
+            {Group::ALL
+                .iter()
+                .map(|g| {
+                    view! {
+                        <li>
+                            <span class=format!("m {}", g.css())>{g.title()}</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+            <li>
+                <span class="qt">"“quote”"</span>
+            </li>
+            <li>
+                <span class="spk-ref">"speaker"</span>
+            </li>
+        </ul>
+    }
+}
+
+fn render(state: AppState, r: Arc<Analyzed>, hidden: u8) -> AnyView {
+    let a = &r.analysis;
+    let text = &r.text;
+    let blocks = segment(text, a, RENDER_LIMIT, |i| {
+        a.entities
+            .get(i)
+            .is_some_and(|e| hidden & Group::of(e.label).bit() == 0)
+    });
+    let slice = |rg: &Range<usize>| text.get(rg.clone()).unwrap_or_default().to_string();
+    let piece_view = |p: &Piece| -> AnyView {
+        match p {
+            Piece::Text(rg) => slice(rg).into_any(),
+            Piece::Mention {
+                range,
+                entity,
+                speaker_of,
+            } => {
+                let Some(e) = a.entities.get(*entity) else {
+                    return slice(range).into_any();
+                };
+                let id = e.id.clone();
+                let id2 = id.clone();
+                let g = Group::of(e.label);
+                let class = format!(
+                    "m {}{}",
+                    g.css(),
+                    if speaker_of.is_some() { " spk-ref" } else { "" }
+                );
+                view! {
+                    <mark
+                        class=class
+                        class:sel=move || {
+                            state.selection.with(|s| matches!(s, Selection::Entity(x) if * x == id))
+                        }
+                        data-e=id2.clone()
+                        on:click=move |ev| {
+                            ev.stop_propagation();
+                            state.toggle_selection(Selection::Entity(id2.clone()));
+                            super::scroll_into_view(&format!("[data-chip=\"{id2}\"]"), false);
+                        }
+                    >
+                        {slice(range)}
+                        <abbr class="tag" title=label_name(e.label)>
+                            {e.label.as_str()}
+                        </abbr>
+                    </mark>
+                }
+                .into_any()
+            }
+            Piece::Speaker { range, .. } => {
+                view! { <span class="spk-ref">{slice(range)}</span> }.into_any()
+            }
+        }
+    };
+    let views = blocks
+        .iter()
+        .map(|b| {
+            let inner = b.pieces.iter().map(piece_view).collect_view();
+            match b.quote {
+                None => inner.into_any(),
+                Some(qi) => {
+                    let speaker = a
+                        .quotes
+                        .get(qi)
+                        .and_then(|q| q.speaker.as_ref())
+                        .map(|s| s.name.clone());
+                    view! {
+                        <span
+                            class="qt"
+                            class:sel=move || state.selection.with(|s| *s == Selection::Quote(qi))
+                            data-q=qi
+                            on:click=move |_| {
+                                state.toggle_selection(Selection::Quote(qi));
+                                super::scroll_into_view(&format!("#quote-{qi}"), false);
+                            }
+                        >
+                            {inner}
+                        </span>
+                        <span class="qt-by">
+                            {speaker
+                                .map(|s| format!("— {s}"))
+                                .unwrap_or_else(|| "— speaker unknown".into())}
+                        </span>
+                    }
+                    .into_any()
+                }
+            }
+        })
+        .collect_view();
+    let rest = text.len().saturating_sub(RENDER_LIMIT);
+    view! {
+        {views}
+        {(rest > 0)
+            .then(|| {
+                view! {
+                    <p class="notice">
+                        {format!(
+                            "… the remaining {} are analyzed but not shown here.",
+                            super::state::human_bytes(rest),
+                        )}
+                    </p>
+                }
+            })}
+    }
+    .into_any()
+}

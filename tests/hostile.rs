@@ -1,0 +1,512 @@
+//! Hostile inputs: each case must analyze without panicking, within 2 s in a debug build, with
+//! every offset valid (`tests/support/invariants.rs`), and with a sensible result where one can be
+//! stated. Each case prints its size and time (`cargo test --test hostile -- --nocapture`).
+
+#[path = "support/invariants.rs"]
+mod invariants;
+#[path = "support/synth.rs"]
+mod synth;
+
+use article_analyzer::{analyze, Analysis, Label, Options, MAX_INPUT_BYTES};
+use std::time::Instant;
+
+/// The time bound per case (debug build, shared machine).
+const LIMIT_SECS: f64 = 2.0;
+
+/// Analyzes `text`, checks the invariants and the time bound, and returns the analysis.
+fn run(name: &str, text: &str) -> Analysis {
+    let t = Instant::now();
+    let a = analyze(text, &Options::default());
+    let secs = t.elapsed().as_secs_f64();
+    eprintln!(
+        "{name:<28} {:>9} B  {:>7.1} ms  {} entities, {} quotes, {} keyphrases",
+        text.len(),
+        secs * 1e3,
+        a.entities.len(),
+        a.quotes.len(),
+        a.topics.keyphrases.len()
+    );
+    if let Err(e) = invariants::check(text, &a) {
+        panic!("{name}: {e}");
+    }
+    assert!(
+        secs <= LIMIT_SECS,
+        "{name}: {secs:.2} s for {} bytes (limit {LIMIT_SECS} s)",
+        text.len()
+    );
+    a
+}
+
+/// Defines one test per hostile input: `case!(name, input, |a, text| assertions)`.
+macro_rules! case {
+    ($name:ident, $input:expr) => {
+        case!($name, $input, |_a, _text| {});
+    };
+    ($name:ident, $input:expr, |$a:ident, $text:ident| $check:block) => {
+        #[test]
+        fn $name() {
+            let owned: String = $input;
+            let $text: &str = &owned;
+            let $a = run(stringify!($name), $text);
+            $check
+        }
+    };
+}
+
+fn names(a: &Analysis, label: Label) -> Vec<&str> {
+    a.entities
+        .iter()
+        .filter(|e| e.label == label)
+        .map(|e| e.name.as_str())
+        .collect()
+}
+
+fn named_entities(a: &Analysis) -> usize {
+    a.entities.iter().filter(|e| e.label.is_name()).count()
+}
+
+/// An article of ~`n` bytes.
+fn article(n: usize) -> String {
+    synth::article(42, n)
+}
+
+case!(empty, String::new(), |a, _t| {
+    assert_eq!(
+        (a.meta.chars, a.meta.words, a.meta.sentences, a.meta.paragraphs),
+        (0, 0, 0, 0)
+    );
+    assert_eq!(a.meta.reading_minutes, 0);
+    assert_eq!(a.meta.language, "und");
+    assert!(a.entities.is_empty() && a.quotes.is_empty() && a.topics.keyphrases.is_empty());
+});
+
+case!(
+    only_whitespace,
+    " \t\n\r\n \u{a0}\u{2028}\u{2029}\u{3000}\u{200b}\u{feff}  ".repeat(1000),
+    |a, _t| {
+        assert_eq!(a.meta.sentences, 0);
+        assert!(a.entities.is_empty() && a.quotes.is_empty());
+    }
+);
+
+case!(
+    only_newlines_1mb,
+    "\n".repeat(1 << 20),
+    |a, _t| {
+        assert_eq!((a.meta.words, a.meta.paragraphs), (0, 0));
+    }
+);
+
+case!(
+    single_5mb_line,
+    {
+        let mut s = synth::article(1, MAX_INPUT_BYTES - 200).replace("\n\n", " ");
+        s.truncate(MAX_INPUT_BYTES - 200);
+        s
+    },
+    |a, _t| {
+        assert!(!a.meta.truncated);
+        assert_eq!(a.meta.paragraphs, 1);
+        assert!(named_entities(&a) > 10 && !a.quotes.is_empty());
+    }
+);
+
+case!(
+    over_limit_by_one_byte,
+    {
+        let mut s = article(MAX_INPUT_BYTES);
+        s.truncate(MAX_INPUT_BYTES - 10);
+        while s.len() <= MAX_INPUT_BYTES {
+            s.push('x');
+        }
+        s
+    },
+    |a, t| {
+        assert_eq!(t.len(), MAX_INPUT_BYTES + 1);
+        assert!(a.meta.truncated);
+        assert_eq!(a.meta.chars, MAX_INPUT_BYTES);
+    }
+);
+
+case!(
+    limit_cuts_inside_a_character,
+    {
+        // A 4-byte emoji straddles the limit: the cut must fall before it.
+        let mut s = "a".repeat(MAX_INPUT_BYTES - 2);
+        s.push_str("👩‍👩‍👧 Smith said.");
+        s
+    },
+    |a, _t| {
+        assert!(a.meta.truncated);
+        assert_eq!(a.meta.chars, MAX_INPUT_BYTES - 2);
+    }
+);
+
+case!(
+    quote_marks_100k,
+    "“\"”‘’«»„'\u{201b}".repeat(10_000),
+    |a, t| {
+        assert!(a.quotes.len() <= t.chars().count() / 2);
+    }
+);
+
+case!(
+    straight_quotes_100k_no_spaces,
+    "\"".repeat(100_000)
+);
+
+case!(
+    unbalanced_quotes_every_paragraph,
+    "“He said it would rain, Smith told reporters on Monday\n\n".repeat(2000),
+    |a, _t| {
+        assert!(a.quotes.iter().all(|q| q.end > q.start));
+    }
+);
+
+case!(
+    deeply_nested_quotes,
+    {
+        let mut s = String::new();
+        for i in 0..10_000 {
+            s.push_str(if i % 2 == 0 { "“Smith said " } else { "‘ " });
+        }
+        for i in 0..10_000 {
+            s.push_str(if i % 2 == 0 { "’ " } else { "” " });
+        }
+        s
+    }
+);
+
+case!(
+    one_mb_word,
+    "a".repeat(1 << 20),
+    |a, _t| {
+        assert_eq!(a.meta.words, 1);
+        assert!(named_entities(&a) == 0);
+    }
+);
+
+case!(one_mb_capitalised_word, format!("X{}", "y".repeat(1 << 20)));
+
+case!(
+    one_mb_dotted_initials,
+    "A.".repeat(1 << 19)
+);
+
+case!(
+    one_mb_hyphenated_word,
+    "Ab-".repeat(350_000)
+);
+
+case!(
+    one_mb_number,
+    format!("1{}", ",000".repeat(250_000)),
+    |a, _t| {
+        assert_eq!(named_entities(&a), 0);
+    }
+);
+
+case!(
+    one_mb_of_ampersands_and_slashes,
+    "AT&T/".repeat(200_000)
+);
+
+case!(
+    nul_and_control_characters,
+    {
+        let mut s = String::new();
+        for c in (0u8..32).chain([127]) {
+            s.push_str("Jane Smith said\u{0}");
+            s.push(c as char);
+            s.push_str(" “hello”\u{85}\u{9c} in Paris. ");
+        }
+        s.repeat(50)
+    },
+    |a, _t| {
+        assert!(!a.entities.is_empty());
+    }
+);
+
+case!(
+    crlf_line_endings,
+    article(20_000).replace('\n', "\r\n"),
+    |a, t| {
+        let lf = analyze(&t.replace("\r\n", "\n"), &Options::default());
+        assert_eq!(a.meta.paragraphs, lf.meta.paragraphs);
+        assert_eq!(a.quotes.len(), lf.quotes.len());
+        assert_eq!(a.entities.len(), lf.entities.len());
+    }
+);
+
+case!(
+    lone_cr_line_endings,
+    article(20_000).replace('\n', "\r"),
+    |a, _t| {
+        assert!(a.meta.paragraphs > 10, "lone CR must still separate paragraphs");
+    }
+);
+
+case!(
+    arabic_rtl,
+    "قال الرئيس محمد أحمد يوم الاثنين إن «الحكومة ستعمل» في القاهرة.\n\n".repeat(500),
+    |a, _t| {
+        assert_eq!(a.meta.language, "und");
+        assert!(a.meta.sentences >= 500);
+    }
+);
+
+case!(
+    hebrew_with_bidi_controls,
+    "\u{202e}אמר דוד כהן\u{202c} \u{200f}„שלום“ בירושלים.\u{200e} Smith said.\n".repeat(500)
+);
+
+case!(
+    cjk,
+    "北京时间周一，习近平在北京说：“我们将继续努力。”東京都の小池百合子知事は「頑張ります」と述べた。\n"
+        .repeat(500),
+    |a, _t| {
+        assert_eq!(a.meta.language, "und");
+        assert!(a.meta.chars > 0);
+    }
+);
+
+case!(
+    emoji_with_joiners,
+    "👩‍👩‍👧‍👦 🏳️‍🌈 👍🏽 🇺🇸🇬🇧 Smith 😀 said “🎉🎉” 👨🏿‍💻.\n".repeat(2000)
+);
+
+case!(
+    combining_marks,
+    format!(
+        "Z{}algo said “h\u{301}\u{302}e\u{303}llo” in Pa\u{308}ris. {}",
+        "\u{301}\u{316}\u{33f}".repeat(30_000),
+        "e\u{301} ".repeat(10_000)
+    )
+);
+
+case!(
+    all_caps_article,
+    article(100_000).to_uppercase(),
+    |a, _t| {
+        // No nonsense ORG per token: far fewer ORG entities than distinct words.
+        let orgs = names(&a, Label::ORG).len();
+        assert!(
+            orgs * 10 < a.meta.words,
+            "{orgs} ORG entities for {} words",
+            a.meta.words
+        );
+    }
+);
+
+case!(
+    no_punctuation_at_all,
+    article(100_000)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect::<String>(),
+    |a, _t| {
+        assert!(a.meta.sentences >= 1 && a.meta.words > 10_000);
+    }
+);
+
+case!(
+    html_pasted_as_text,
+    "<!DOCTYPE html><html><head><script>alert('x')</script><style>p{color:red}</style></head>\
+     <body><div class=\"Article\"><p>Jane Smith said: <b>“Hello”</b> &amp; &quot;bye&quot;</p>\
+     <a href=\"https://example.com/?q=<x>\">Link</a><img src=x onerror=alert(1)></div></body></html>\n"
+        .repeat(500),
+    |a, _t| {
+        for e in &a.entities {
+            assert!(
+                !e.name.contains(['<', '>', '=']),
+                "markup in entity {:?}",
+                e.name
+            );
+            let lower = e.name.to_lowercase();
+            assert!(
+                !["html", "div", "script", "body", "head", "img"].contains(&lower.as_str()),
+                "tag name {:?} as entity",
+                e.name
+            );
+        }
+    }
+);
+
+case!(
+    json_pasted_as_text,
+    "{\"name\": \"Apple Inc.\", \"quote\": \"\\\"We won,\\\" said Smith\", \"n\": [1, 2.5e10, null, true], \"nested\": {\"a\": {\"b\": {}}}}\n"
+        .repeat(1000),
+    |a, _t| {
+        for e in &a.entities {
+            assert!(!e.name.contains(['{', '}', '[', ']']), "JSON punctuation in {:?}", e.name);
+        }
+    }
+);
+
+case!(
+    only_numbers,
+    {
+        let mut r = synth::Rng::new(9);
+        let mut s = String::new();
+        while s.len() < 200_000 {
+            s.push_str(&format!("{} {}.{} {},{} ", r.below(100_000), r.below(99), r.below(99), r.below(999), r.below(999)));
+            if r.below(10) == 0 {
+                s.push('\n');
+            }
+        }
+        s
+    },
+    |a, _t| {
+        assert_eq!(named_entities(&a), 0, "names in a text of numbers");
+    }
+);
+
+case!(
+    invalid_utf8_through_lossy_decoding,
+    {
+        let mut bytes = Vec::new();
+        for _ in 0..2000 {
+            bytes.extend_from_slice(b"Smith said \xff\xfe \xc3\x28 \xed\xa0\x80 \xf4\x90\x80\x80 \xe2\x80 \"hi\xe2\x80\x9d. ");
+        }
+        String::from_utf8_lossy(&bytes).into_owned()
+    },
+    |_a, t| {
+        assert!(t.contains('\u{fffd}'));
+    }
+);
+
+case!(
+    zero_width_characters,
+    "Jo\u{200b}hn Sm\u{200d}ith said “hel\u{200c}lo” in \u{2060}Paris\u{feff}.\n".repeat(2000)
+);
+
+case!(
+    byte_order_mark,
+    format!("\u{feff}{}", article(10_000)),
+    |a, t| {
+        let plain = analyze(&t['\u{feff}'.len_utf8()..], &Options::default());
+        assert_eq!(a.quotes.len(), plain.quotes.len());
+        assert_eq!(a.entities.len(), plain.entities.len());
+    }
+);
+
+case!(
+    tabs_as_separators,
+    article(50_000).replace(' ', "\t"),
+    |a, _t| {
+        assert!(named_entities(&a) > 5);
+    }
+);
+
+case!(
+    very_long_sentence,
+    {
+        let mut s = String::from("Jane Smith said that ");
+        while s.len() < 1 << 20 {
+            s.push_str("the minister of the union, the mayor of Paris and the bank, ");
+        }
+        s.push('.');
+        s
+    },
+    |a, _t| {
+        assert_eq!(a.meta.sentences, 1);
+    }
+);
+
+case!(
+    ten_thousand_capitalised_words,
+    {
+        let mut r = synth::Rng::new(4);
+        (0..10_000)
+            .map(|_| r.pick(&["Smith", "Jones", "Paris", "Union", "Bank", "New", "Al", "Van", "De"]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+);
+
+case!(
+    said_said_said,
+    "said ".repeat(100_000),
+    |a, _t| {
+        assert!(a.quotes.is_empty());
+        assert_eq!(named_entities(&a), 0);
+    }
+);
+
+case!(
+    said_he_said_she,
+    "“Yes,” he said, she said, they said, said he, said she. ".repeat(5000)
+);
+
+case!(
+    quote_mark_at_every_paragraph_start,
+    {
+        let mut r = synth::Rng::new(8);
+        let mut s = String::new();
+        for _ in 0..5000 {
+            s.push('“');
+            synth::sentence(&mut r, &mut s);
+            s.push_str("\n\n");
+        }
+        s
+    }
+);
+
+case!(
+    lone_closing_quotes,
+    "” Smith said.\n\n’ she added ”\n\n»«".repeat(5000)
+);
+
+case!(
+    only_punctuation,
+    ".,;:!?…—-()[]{}".repeat(50_000),
+    |a, _t| {
+        assert_eq!(a.meta.words, 0);
+        assert!(a.entities.is_empty());
+    }
+);
+
+case!(
+    apostrophes_and_backticks,
+    "'''``'s’’s’ ''".repeat(50_000)
+);
+
+case!(
+    abbreviation_chain,
+    "Mr. Dr. Gen. Sen. U.S. Inc. Co. Jan. ".repeat(20_000)
+);
+
+case!(
+    dates_and_amounts,
+    "On Monday, Jan. 5, 2021, at 10:30 a.m., shares rose 24% to $5.3 million (€4 bn) last week; 1996-08-30. "
+        .repeat(5000),
+    |a, _t| {
+        assert!(!names(&a, Label::DATE).is_empty());
+    }
+);
+
+case!(
+    urls_and_emails,
+    "See https://www.example.com/News/Article?id=5&Ref=Smith or mail Jane.Smith@Example.ORG, said Jones. "
+        .repeat(5000)
+);
+
+case!(
+    private_use_and_noncharacters,
+    "\u{e000}\u{f8ff}\u{fdd0}\u{fffe}\u{ffff}\u{10ffff}\u{1fffe} Smith said. ".repeat(10_000)
+);
+
+case!(
+    mixed_scripts_in_one_word,
+    "PаrisМосква北京Smith Jаne Smіth said “hі”. ".repeat(10_000)
+);
+
+case!(
+    many_tiny_paragraphs,
+    "A\n\n“\n\nB.\n\n".repeat(50_000)
+);
+
+case!(
+    windows_1252_mojibake,
+    "â€œWe won,â€\u{9d} Smith said. Itâ€™s over. ".repeat(10_000)
+);

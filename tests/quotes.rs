@@ -1,0 +1,590 @@
+//! Table-driven tests of the quote stage: each quote mark, apostrophes, nesting, multi-paragraph
+//! and unclosed quotes, each attribution rule, speaker resolution, and regressions named after the
+//! problem they pin down.
+//!
+//! `t!(name, text, [(quote text, kind, speaker, rule), …])` analyzes `text` and expects exactly
+//! these quotes (indirect quotes are ignored unless the row's kind is `"indirect"`). `speaker` is
+//! `Some(s)`: the speaker's name contains `s`; `None`: no check. `rule` is `Some(r)`: the rule is `r`.
+
+use article_analyzer::{analyze, Options, Quote, QuoteKind};
+
+struct Want {
+    text: &'static str,
+    kind: &'static str,
+    speaker: Option<&'static str>,
+    rule: Option<&'static str>,
+}
+
+fn kind_name(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+        QuoteKind::Term => "term",
+    }
+}
+
+fn quotes(text: &str) -> Vec<Quote> {
+    let a = analyze(text, &Options::default());
+    for q in &a.quotes {
+        assert_eq!(&text[q.start..q.end], q.text, "offsets must index the text");
+        if let Some(m) = q.speaker.as_ref().and_then(|s| s.mention.as_ref()) {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+    }
+    a.quotes
+}
+
+fn check(text: &str, want: &[Want]) {
+    let with_indirect = want.iter().any(|w| w.kind == "indirect");
+    let got: Vec<Quote> = quotes(text)
+        .into_iter()
+        .filter(|q| with_indirect || q.kind != QuoteKind::Indirect)
+        .collect();
+    let show = |qs: &[Quote]| {
+        qs.iter()
+            .map(|q| {
+                format!(
+                    "  {:?} {} speaker={:?} rule={}",
+                    q.text,
+                    kind_name(q.kind),
+                    q.speaker.as_ref().map(|s| &s.name),
+                    q.rule
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert_eq!(
+        got.len(),
+        want.len(),
+        "quote count in {text:?}; got:\n{}",
+        show(&got)
+    );
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!(g.text, w.text, "in {text:?}; got:\n{}", show(&got));
+        assert_eq!(kind_name(g.kind), w.kind, "kind of {:?}", g.text);
+        if let Some(s) = w.speaker {
+            let name = g.speaker.as_ref().map(|sp| sp.name.as_str()).unwrap_or("");
+            assert!(
+                name.contains(s),
+                "speaker of {:?}: got {name:?}, want {s:?} (rule {})",
+                g.text,
+                g.rule
+            );
+        }
+        if let Some(r) = w.rule {
+            assert_eq!(g.rule, r, "rule of {:?}", g.text);
+        }
+        assert!((0.0..=1.0).contains(&g.confidence));
+    }
+}
+
+macro_rules! t {
+    ($name:ident, $text:expr, [$(($q:expr, $kind:expr, $sp:expr, $rule:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            check($text, &[$(Want { text: $q, kind: $kind, speaker: $sp, rule: $rule }),*]);
+        }
+    };
+}
+
+/// Each quote mark.
+mod marks {
+    use super::*;
+
+    t!(
+        curly,
+        "“We won the vote today,” John Smith said.",
+        [(
+            "“We won the vote today,”",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        straight,
+        "\"We won the vote today,\" John Smith said.",
+        [(
+            "\"We won the vote today,\"",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        guillemets,
+        "«We won the vote today,» John Smith said.",
+        [(
+            "«We won the vote today,»",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        low_nine,
+        "„We won the vote today,“ John Smith said.",
+        [(
+            "„We won the vote today,“",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        doubled_apostrophes,
+        "''We won the vote today,'' John Smith said.",
+        [(
+            "''We won the vote today,''",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        mixed_curly_straight,
+        "“We won the vote today,\" John Smith said.",
+        [(
+            "“We won the vote today,\"",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        mistyped_opener,
+        "”We won the vote today,” John Smith said.",
+        [(
+            "”We won the vote today,”",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        single_partial,
+        "John Smith called the plan ‘a total disaster’.",
+        [(
+            "‘a total disaster’",
+            "partial",
+            Some("Smith"),
+            Some("label")
+        )]
+    );
+}
+
+/// Apostrophes are never quote marks.
+mod apostrophes {
+    use super::*;
+
+    t!(
+        inside_word_and_after_s,
+        "“Both countries’ willingness matters and it’s real,” John Smith said.",
+        [(
+            "“Both countries’ willingness matters and it’s real,”",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        possessive_inside_single_quotes,
+        "John Smith called him ‘Putin’s puppet’.",
+        [("‘Putin’s puppet’", "partial", Some("Smith"), Some("label"))]
+    );
+    t!(
+        plural_possessive_outside_quotes,
+        "The United States’ support for Ukraine’s sovereignty is firm.",
+        []
+    );
+    t!(
+        straight_apostrophes,
+        "John Smith's dog didn't bark at the neighbours' cat.",
+        []
+    );
+}
+
+/// Nested, multi-paragraph and unclosed quotes.
+mod structure {
+    use super::*;
+
+    t!(
+        nested_single,
+        "“He told me ‘no way’ and left,” John Smith said.",
+        [(
+            "“He told me ‘no way’ and left,”",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        nested_straight_in_curly,
+        "“He told me \"no way\" and left,” John Smith said.",
+        [(
+            "“He told me \"no way\" and left,”",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        multi_paragraph,
+        "John Smith said: “We won the vote today.\n\n“And we will win again next year.”",
+        [
+            (
+                "“We won the vote today.",
+                "direct",
+                Some("Smith"),
+                Some("colon")
+            ),
+            (
+                "“And we will win again next year.”",
+                "direct",
+                Some("Smith"),
+                Some("continuation")
+            ),
+        ]
+    );
+    t!(
+        unclosed_at_paragraph_end,
+        "John Smith said: “We won the vote today.\n\nThe count ended at noon.",
+        [(
+            "“We won the vote today.",
+            "direct",
+            Some("Smith"),
+            Some("colon")
+        )]
+    );
+
+    #[test]
+    fn unclosed_is_flagged_and_continued_is_not() {
+        let q = quotes("John Smith said: “We won the vote today.\n\nThe count ended at noon.");
+        assert!(q[0].unclosed);
+        let q = quotes("John Smith said: “We won the vote today.\n\n“And we will win again.”");
+        assert!(!q[0].unclosed && !q[1].unclosed);
+    }
+
+    #[test]
+    fn odd_quote_marks_never_panic() {
+        for text in [
+            "“",
+            "”",
+            "\"",
+            "'",
+            "‘",
+            "’",
+            "“a",
+            "a”",
+            "\"\"\"",
+            "“‘”’",
+            "„«»“",
+            "''",
+            "``",
+            "“\n\n“",
+            "He said “",
+            "x ” y “ z",
+            "’s",
+            "‘’‘’",
+            "\u{0}“\u{0}”",
+            "“é”\n\n\"ü\"",
+        ] {
+            let a = analyze(text, &Options::default());
+            for q in &a.quotes {
+                assert!(text.is_char_boundary(q.start) && text.is_char_boundary(q.end));
+            }
+        }
+    }
+}
+
+/// Each attribution rule.
+mod rules {
+    use super::*;
+
+    t!(
+        qsv,
+        "“We won the vote today,” John Smith said.",
+        [(
+            "“We won the vote today,”",
+            "direct",
+            Some("Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        qvs,
+        "“We won the vote today,” said John Smith.",
+        [(
+            "“We won the vote today,”",
+            "direct",
+            Some("Smith"),
+            Some("QVS")
+        )]
+    );
+    t!(
+        sv_comma,
+        "John Smith said, “We won the vote today.”",
+        [(
+            "“We won the vote today.”",
+            "direct",
+            Some("Smith"),
+            Some("SV")
+        )]
+    );
+    t!(
+        colon,
+        "John Smith told reporters: “We won the vote today.”",
+        [(
+            "“We won the vote today.”",
+            "direct",
+            Some("Smith"),
+            Some("colon")
+        )]
+    );
+    t!(
+        according_to,
+        "“We won the vote today,” according to John Smith.",
+        [(
+            "“We won the vote today,”",
+            "direct",
+            Some("Smith"),
+            Some("according-to")
+        )]
+    );
+    t!(
+        split,
+        "“We won the vote today,” John Smith said, “and we will win again.”",
+        [
+            (
+                "“We won the vote today,”",
+                "direct",
+                Some("Smith"),
+                Some("QSV")
+            ),
+            (
+                "“and we will win again.”",
+                "direct",
+                Some("Smith"),
+                Some("split")
+            ),
+        ]
+    );
+    t!(
+        paragraph_next_sentence,
+        "“We won the vote today,” John Smith said. “We will win again next year.”",
+        [
+            (
+                "“We won the vote today,”",
+                "direct",
+                Some("Smith"),
+                Some("QSV")
+            ),
+            (
+                "“We will win again next year.”",
+                "direct",
+                Some("Smith"),
+                Some("split")
+            ),
+        ]
+    );
+    t!(
+        dash,
+        "“We won the vote today and we will win again.” ― John Smith",
+        [(
+            "“We won the vote today and we will win again.”",
+            "direct",
+            Some("Smith"),
+            Some("dash")
+        )]
+    );
+    t!(
+        label_partial,
+        "John Smith called the plan “a disaster for farmers” on Monday.",
+        [(
+            "“a disaster for farmers”",
+            "partial",
+            Some("Smith"),
+            Some("label")
+        )]
+    );
+    t!(
+        colon_across_paragraphs,
+        "John Smith continued:\n\n“We won the vote today and we will win again.”",
+        [(
+            "“We won the vote today and we will win again.”",
+            "direct",
+            Some("Smith"),
+            Some("colon")
+        )]
+    );
+    t!(
+        transcript,
+        "John Smith met reporters.\n\n\"SMITH: We won the vote today.\"",
+        [(
+            "\"SMITH: We won the vote today.\"",
+            "direct",
+            Some("Smith"),
+            Some("transcript")
+        )]
+    );
+}
+
+/// Speakers resolved to entities.
+mod resolution {
+    use super::*;
+
+    t!(
+        pronoun_he,
+        "John Smith arrived in London on Monday.\n\n“We won the vote today,” he said.",
+        [(
+            "“We won the vote today,”",
+            "direct",
+            Some("John Smith"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        pronoun_she_by_gender,
+        "Mary Jones met John Smith in London.\n\n“It went well for both of us,” she said.",
+        [(
+            "“It went well for both of us,”",
+            "direct",
+            Some("Mary Jones"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        it_is_the_organization,
+        "The White House issued a statement on Monday. “The talks went well,” it added.",
+        [(
+            "“The talks went well,”",
+            "direct",
+            Some("White House"),
+            Some("QSV")
+        )]
+    );
+    t!(
+        statement_read,
+        "“The talks went well,” the White House statement read.",
+        [(
+            "“The talks went well,”",
+            "direct",
+            Some("White House"),
+            Some("QSV")
+        )]
+    );
+    t!(nominal_by_role, "Press secretary Jen Psaki spoke in Washington on Monday. “We are ready for talks,” the press secretary said.", [("“We are ready for talks,”", "direct", Some("Psaki"), Some("QSV"))]);
+    t!(
+        never_a_name_inside_the_quote,
+        "John Smith arrived in London on Monday. “Mary Jones is wrong about this,” he said.",
+        [(
+            "“Mary Jones is wrong about this,”",
+            "direct",
+            Some("John Smith"),
+            Some("QSV")
+        )]
+    );
+
+    #[test]
+    fn pronoun_becomes_a_mention_of_the_speaker() {
+        let text = "John Smith arrived in London on Monday.\n\n“We won the vote today,” he said.";
+        let a = analyze(text, &Options::default());
+        let id = a.quotes[0].speaker.as_ref().and_then(|s| s.entity.clone());
+        let e = a.entities.iter().find(|e| Some(&e.id) == id.as_ref());
+        let e = e.expect("speaker entity");
+        assert!(e
+            .mentions
+            .iter()
+            .any(|m| m.text == "he" && m.rule == "coref:pronoun"));
+    }
+}
+
+/// Titles and scare quotes.
+mod terms {
+    use super::*;
+
+    t!(
+        title,
+        "She watched “The Apprentice” on Monday night.",
+        [("“The Apprentice”", "term", None, None)]
+    );
+    t!(
+        scare_quote,
+        "The so-called “experts” were wrong again.",
+        [("“experts”", "term", None, None)]
+    );
+}
+
+/// Reported speech.
+mod indirect {
+    use super::*;
+
+    #[test]
+    fn said_that() {
+        let q = quotes("John Smith told reporters that the vote would be held next week.");
+        let q: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "the vote would be held next week");
+        assert!(q[0]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.name.contains("Smith")));
+    }
+}
+
+/// Regressions, each named after the problem.
+mod regression {
+    use super::*;
+
+    t!(
+        stray_straight_opener_does_not_swallow_curly_quotes,
+        "\"Kevin was asleep. “Here he is, babe,” Mary Jones said.",
+        [("“Here he is, babe,”", "direct", Some("Jones"), Some("QSV"))]
+    );
+    t!(
+        abbreviation_dots_inside_speaker_name,
+        "“This is a disgusting day,” said Rep. John Smith (D-N.C.), head of the caucus.",
+        [(
+            "“This is a disgusting day,”",
+            "direct",
+            Some("Smith"),
+            Some("QVS")
+        )]
+    );
+    t!(
+        noun_note_is_not_a_cue,
+        "“We won the vote today.”\n\nEditor’s note: John Smith is a columnist.",
+        [("“We won the vote today.”", "direct", None, None)]
+    );
+    t!(secretary_of_state_is_not_a_speech_verb, "John Smith once described the deal as “the gold standard” of trade deals when he was secretary of state.", [("“the gold standard”", "partial", Some("Smith"), Some("label"))]);
+    t!(introductory_phrase_is_not_the_subject, "In his Presidential debate, John Smith had accused Mary Jones of being lenient, calling her ‘a puppet’.", [("‘a puppet’", "partial", Some("John Smith"), Some("label"))]);
+
+    #[test]
+    fn noun_note_is_not_a_cue_rule() {
+        let q = quotes("“We won the vote today.”\n\nEditor’s note: John Smith is a columnist.");
+        assert_ne!(q[0].rule, "QSV");
+    }
+}
+
+/// Any mix of quote marks, apostrophes, letters and breaks: no panic, offsets on char boundaries,
+/// quotes in order and never overlapping (indirect ones aside).
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_gives_valid_quotes(s in "[“”‘’\"'«»„`a-zA-Z .,:;\n—―]{0,300}") {
+            let a = analyze(&s, &Options::default());
+            let mut last_end = 0;
+            for q in a.quotes.iter().filter(|q| q.kind != QuoteKind::Indirect) {
+                prop_assert!(s.is_char_boundary(q.start) && s.is_char_boundary(q.end));
+                prop_assert!(q.start < q.end && q.start >= last_end);
+                prop_assert_eq!(&s[q.start..q.end], q.text.as_str());
+                last_end = q.end;
+            }
+        }
+    }
+}
