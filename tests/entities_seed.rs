@@ -3,6 +3,7 @@
 //! normalized, nominal mentions linked, at most two spurious entities.
 //!
 //! The fixture lives outside the repository; without it the test says so loudly and passes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::{analyze, Analysis, Label, MentionKind, Options};
 use serde_json::Value;

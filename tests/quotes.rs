@@ -5,6 +5,7 @@
 //! `t!(name, text, [(quote text, kind, speaker, rule), …])` analyzes `text` and expects exactly
 //! these quotes (indirect quotes are ignored unless the row's kind is `"indirect"`). `speaker` is
 //! `Some(s)`: the speaker's name contains `s`; `None`: no check. `rule` is `Some(r)`: the rule is `r`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::{analyze, Options, Quote, QuoteKind};
 

@@ -2,6 +2,7 @@
 //! through the same code as `article-analyzer eval quotes`. Skips loudly when the data is absent.
 //! The bounds sit a little under the measured figures, so a regression (here or in the entity
 //! stage the speakers depend on) fails the build.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 

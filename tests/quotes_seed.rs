@@ -1,6 +1,7 @@
 //! The seed article's seven quotes and their speakers (`../shared/fixtures/seed-article.*`).
 //!
 //! The fixture is not part of the repository; without it the test prints a loud notice and passes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::eval::CharToByte;
 use article_analyzer::{analyze, Analysis, Options, QuoteKind};

@@ -5,6 +5,7 @@
 //! Builds a ~5 MB text from the PolNeAR train articles (skips loudly when absent) and a text of
 //! pathological quote marks, and prints the time of each stage. The target: the quote stage adds at
 //! most 30 % to the entity stage's time, and grows linearly.
+#![cfg(not(target_arch = "wasm32"))]
 
 use article_analyzer::engine::{entities, quotes, text::Doc};
 use std::path::PathBuf;

@@ -72,6 +72,7 @@ await test('sample loads and shows the 7 seed quotes with their speakers', async
 
 await test('typing or pasting text gives live results without pressing a button', async () => {
   const { ctx, page, errors } = await open();
+  await clear(page);
   await page.locator('textarea#input').fill('“We will win this,” Angela Merkel told reporters in Berlin on Monday.\n\nSiemens shares rose 4% to $120.');
   await page.locator('#entities li').first().waitFor({ timeout: 5000 });
   const names = await page.locator('#entities li .name').allTextContents();

@@ -11,7 +11,7 @@
 //! its words; for top-level topics the model lacks it becomes a logit next to the model's, so one
 //! softmax ranks all 17 top-level topics.
 
-use super::words::{FxMap, Words};
+use super::words::{FxMap, FxSet, Words};
 use crate::engine::model::Category;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
@@ -160,12 +160,15 @@ impl Model {
         let mut share = vec![0.0f32; n];
         let mut cues = vec![0usize; n];
         let norm = norm(words);
+        // Cue words count once per stem ("firm" and "firmly" are one cue).
+        let mut seen: FxSet<&str> = FxSet::default();
         for w in &words.vocab {
             let x = (1.0 + w.count as f32).ln() / norm;
             if let Some(hits) = self.lexicon.get(&w.stem) {
+                let new_stem = seen.insert(w.stem.as_str());
                 for &(li, weight) in hits {
                     share[li] += x * weight;
-                    cues[li] += 1;
+                    cues[li] += usize::from(new_stem);
                 }
             }
         }

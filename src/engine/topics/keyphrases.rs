@@ -371,8 +371,9 @@ impl Candidate {
             self.verbal += 1;
         }
         let surface = &doc.text[a.start..b.end];
-        // Only single-spaced forms read well as chips.
-        if surface.chars().all(|c| c == ' ' || !c.is_whitespace()) {
+        // Only single-spaced forms read well as chips. After a few dozen occurrences the most
+        // common form is settled: stop counting (keeps frequent words cheap).
+        if self.spans.len() <= 48 && surface.chars().all(|c| c == ' ' || !c.is_whitespace()) {
             let weight = if sentence_start { 1 } else { 2 };
             let text = doc.text;
             if let Some(e) = self
