@@ -7,6 +7,7 @@
 //!
 //! Cases are few (256 per property, inputs ≤ 2 KB) because the suite runs in debug mode; the fuzz
 //! target (`scripts/fuzz.sh`) explores far more.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "support/invariants.rs"]
 mod invariants;

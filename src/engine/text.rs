@@ -162,7 +162,10 @@ fn tokenize(text: &str) -> Vec<Token> {
                             (',', Some(n)) => kind == TokenKind::Number && n.is_ascii_digit(),
                             ('.', Some(n)) => {
                                 (kind == TokenKind::Number && n.is_ascii_digit())
-                                    || (n.is_alphabetic() && single_letter_run(&text[i..j]))
+                                    // Bounded, so a long `A.A.A.…` run stays linear.
+                                    || (n.is_alphabetic()
+                                        && j - i < 32
+                                        && single_letter_run(&text[i..j]))
                             }
                             ('&', Some(n)) | ('/', Some(n)) => {
                                 // AT&T, 24/7: only between uppercase letters or digits.

@@ -131,6 +131,11 @@ fn cached_stem(stemmer: &Stemmer, lower: &str) -> String {
     thread_local! {
         static CACHE: RefCell<FxMap<String, String>> = RefCell::new(FxMap::default());
     }
+    // Snowball's English stemmer is quadratic in the word's length (a 1 MB "word" took minutes);
+    // no English word is this long, so very long tokens stay as they are and stay out of the cache.
+    if lower.len() > 64 {
+        return lower.to_string();
+    }
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if let Some(s) = c.get(lower) {
