@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook: Trunk injects one inline <script type="module"> that boots the wasm. The
-page's Content-Security-Policy allows no inline script except by hash, so this adds the sha256 of
-every inline script in the built index.html to the CSP's script-src. Fails loudly when the CSP is
+"""Trunk post-build hook. The page's Content-Security-Policy allows no inline script except by hash;
+Trunk's own inline loader is replaced by src/ui/boot.js (Trunk.toml pattern_script), so normally there
+is none. Should one appear, its sha256 is added to the CSP's script-src. Fails loudly when the CSP is
 missing, so the page never ships without one."""
 import base64, hashlib, os, re, sys
 
