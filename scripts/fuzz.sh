@@ -26,6 +26,7 @@ fi
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz missing: cargo install cargo-fuzz --locked" >&2; exit 1; }
 
 mkdir -p "corpus/$target" "artifacts/$target"
+crashes_before=$(find "artifacts/$target" -type f | wc -l)
 log=$(mktemp)
 t0=$(date +%s)
 set +e
@@ -47,6 +48,16 @@ echo "executions: $execs"
 echo "time:       $((t1 - t0)) s wall (fuzzing $secs s), $speed exec/s"
 echo "peak RSS:   ${peak} MB"
 echo "corpus:     $files files, $bytes bytes (fuzz/corpus/$target)"
+# With -jobs the parent can exit 0 although a job crashed: count new artifacts too, and sum the jobs'
+# own logs (fuzz-N.log) for the executions.
+if compgen -G "fuzz-*.log" >/dev/null && [[ ${FUZZ_ARGS:-} == *-jobs=* ]]; then
+  echo "jobs:       $(grep -ho 'stat::number_of_executed_units:[[:space:]]*[0-9]*' fuzz-*.log | awk -F: '{s+=$NF} END {print s+0}') executions in fuzz-*.log"
+fi
+new_crashes=$(( $(find "artifacts/$target" -type f | wc -l) - crashes_before ))
+if (( new_crashes > 0 )) && [[ $status -eq 0 ]]; then
+  echo "FAILED: $new_crashes new crash file(s) in fuzz/artifacts/$target/" >&2
+  status=1
+fi
 if [[ $status -ne 0 ]]; then
   echo "FAILED (exit $status): see fuzz/artifacts/$target/ and the log $log" >&2
   exit "$status"

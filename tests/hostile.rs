@@ -534,3 +534,24 @@ case!(
     windows_1252_mojibake,
     "â€œWe won,â€\u{9d} Smith said. Itâ€™s over. ".repeat(2_000)
 );
+
+// Regressions found by the fuzzer: a nominal's modifier compared by its first five *bytes* sliced
+// through a multi-byte character ("the … president" after non-Latin text).
+case!(
+    regression_fuzz_nominal_modifier_non_ascii,
+    String::from_utf8_lossy(include_bytes!(
+        "regressions/fuzz-nominal-modifier-non-ascii.bin"
+    ))
+    .into_owned()
+);
+case!(
+    regression_fuzz_nominal_modifier_non_ascii_2,
+    String::from_utf8_lossy(include_bytes!(
+        "regressions/fuzz-nominal-modifier-non-ascii-2.bin"
+    ))
+    .into_owned()
+);
+case!(
+    nominal_with_non_latin_modifier,
+    "Российский President Ivan Petrov spoke. Later the Российский president left, and the Россия president stayed.".to_string()
+);

@@ -178,9 +178,10 @@ fn resolve(intros: &[(usize, Intro)], role: &str, modifiers: &[String]) -> Optio
         let mods_ok = modifiers.iter().all(|m| {
             intro.modifiers.iter().any(|x| {
                 x == m
-                    || (m.len() >= 5
-                        && x.len() >= 5
-                        && (x.starts_with(&m[..5]) || m.starts_with(&x[..5])))
+                    || match (prefix5(m), prefix5(x)) {
+                        (Some(pm), Some(px)) => x.starts_with(pm) || m.starts_with(px),
+                        _ => false,
+                    }
             })
         });
         if role_ok && mods_ok {
@@ -188,6 +189,15 @@ fn resolve(intros: &[(usize, Intro)], role: &str, modifiers: &[String]) -> Optio
         }
     }
     None
+}
+
+/// The first five characters of `s` (not bytes: modifiers can be any script), or `None` when `s` is
+/// shorter. Lets "Russian" match "Russia".
+fn prefix5(s: &str) -> Option<&str> {
+    match s.char_indices().nth(5) {
+        Some((i, _)) => Some(&s[..i]),
+        None => (s.chars().count() == 5).then_some(s),
+    }
 }
 
 /// Gender of person clusters from a preceding honorific or the first name's list.
