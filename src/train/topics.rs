@@ -182,7 +182,7 @@ fn features(text: &str) -> Vec<(String, f32)> {
     let mut out: HashMap<String, f32> = HashMap::new();
     for w in &words.vocab {
         // Stems: with a few hundred modern articles, "vaccine" and "vaccines" must share a weight.
-        *out.entry(w.stem.clone()).or_default() += (1.0 + w.count as f32).ln() / norm;
+        *out.entry(w.stem.to_string()).or_default() += (1.0 + w.count as f32).ln() / norm;
     }
     for (label, s) in model.labels().iter().zip(share) {
         if s > 0.0 {
@@ -261,7 +261,7 @@ fn train_common(data_dir: &Path, out: &Path) -> io::Result<Common> {
             let doc = Doc::new(d["text"].as_str().unwrap_or(""));
             let words = Words::new(&doc);
             let stems: std::collections::HashSet<&str> =
-                words.vocab.iter().map(|w| w.stem.as_str()).collect();
+                words.vocab.iter().map(|w| &*w.stem).collect();
             for s in stems {
                 *df.entry(s.to_string()).or_default() += 1;
             }
@@ -297,7 +297,7 @@ const KP_LEARNING_RATE: f32 = 0.05;
 const KP_L2: f32 = 1e-4;
 
 /// Candidates of every document of a KPCrowd file: (features, is a gold phrase), per document.
-type KpDoc = (Vec<keyphrases::Candidate>, Vec<bool>, usize);
+type KpDoc = (Vec<keyphrases::Candidate<'static>>, Vec<bool>, usize);
 
 fn kp_examples(path: &Path, common: &Common) -> io::Result<Vec<KpDoc>> {
     let stemmer = Stemmer::create(Algorithm::English);
@@ -314,7 +314,11 @@ fn kp_examples(path: &Path, common: &Common) -> io::Result<Vec<KpDoc>> {
         let doc = Doc::new(d["text"].as_str().unwrap_or(""));
         let found = crate::engine::entities::extract(&doc, None);
         let words = Words::new(&doc);
-        let cands = keyphrases::candidates(&doc, &found, &words, common);
+        let cands: Vec<_> = keyphrases::candidates(&doc, &found, &words, common)
+            .list
+            .into_iter()
+            .map(keyphrases::Candidate::into_owned)
+            .collect();
         let labels = cands
             .iter()
             .map(|c| gold.contains(&normalize(&stemmer, &c.text)))
@@ -395,10 +399,11 @@ fn train_keyphrases(data_dir: &Path, out: &Path, common: &Common) -> io::Result<
         let found = crate::engine::entities::extract(&doc, None);
         let words = Words::new(&doc);
         let c = keyphrases::candidates(&doc, &found, &words, common);
+        let c = c.list;
         let top: Vec<&str> = keyphrases::rank(&c, &weights, 10)
             .iter()
             .take(10)
-            .map(|e| c[e.0].text.as_str())
+            .map(|e| &*c[e.0].text)
             .collect();
         eprintln!("train topics: seed article chips: {}", top.join(" | "));
     }

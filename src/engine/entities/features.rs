@@ -45,6 +45,9 @@ pub struct TokInfo {
     pub gaz: u8,
     /// Sentence index.
     pub sentence: u32,
+    /// All lower-case letters, or punctuation: after an `O` (or at a sentence start) the tagger
+    /// takes `O` without scoring (see [`super::perceptron::tag`]). Not a feature.
+    pub plain: bool,
 }
 
 const F_CAP: u16 = 1;
@@ -148,7 +151,9 @@ fn token_info(text: &str, doc: &Doc, i: usize, headline: bool, gaz: u8) -> TokIn
     let mut n = 0usize;
     let mut digit = false;
     let mut hyphen = false;
+    let mut all_lower = true;
     for c in w.chars() {
+        all_lower &= c.is_lowercase();
         let class = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -240,6 +245,7 @@ fn token_info(text: &str, doc: &Doc, i: usize, headline: bool, gaz: u8) -> TokIn
         flags,
         gaz,
         sentence: t.sentence,
+        plain: (all_lower && t.kind == TokenKind::Word) || t.kind == TokenKind::Punct,
     }
 }
 

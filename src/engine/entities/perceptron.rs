@@ -18,8 +18,9 @@ pub struct Model<'a> {
     scale: f32,
     /// One bit per bucket: the row is stored exactly in `exact`.
     is_exact: Vec<u64>,
-    /// Exact rows, by bucket.
-    exact: std::collections::HashMap<u32, [f32; N_TAGS]>,
+    /// Exact rows, sorted by bucket (a few dozen; a binary search beats hashing them, and bias and
+    /// transition rows are hit on every token).
+    exact: Vec<(u32, [f32; N_TAGS])>,
 }
 
 impl<'a> Model<'a> {
@@ -37,7 +38,7 @@ impl<'a> Model<'a> {
         let scale = f32::from_bits(u32_at(8)?);
         let n_exact = u32_at(12)? as usize;
         let mut o = 16;
-        let mut exact = std::collections::HashMap::with_capacity(n_exact);
+        let mut exact = Vec::with_capacity(n_exact.min(1 << 16));
         let mut is_exact = vec![0u64; (1usize << BITS) / 64];
         for _ in 0..n_exact {
             let b = u32_at(o)?;
@@ -48,8 +49,9 @@ impl<'a> Model<'a> {
                 o += 4;
             }
             *is_exact.get_mut(b as usize / 64)? |= 1 << (b % 64);
-            exact.insert(b, row);
+            exact.push((b, row));
         }
+        exact.sort_unstable_by_key(|e| e.0);
         let body = bytes.get(o..)?;
         if body.len() != (1usize << BITS) * N_TAGS {
             return None;
@@ -68,8 +70,8 @@ impl<'a> Model<'a> {
         let mut acc = [0i32; N_TAGS];
         for &f in feats {
             if self.is_exact[f as usize / 64] & (1 << (f % 64)) != 0 {
-                if let Some(row) = self.exact.get(&f) {
-                    for (s, &x) in scores.iter_mut().zip(row) {
+                if let Ok(k) = self.exact.binary_search_by_key(&f, |e| e.0) {
+                    for (s, &x) in scores.iter_mut().zip(&self.exact[k].1) {
                         *s += x;
                     }
                 }
@@ -107,6 +109,17 @@ pub fn tag(model: &Model, df: &DocFeats) -> (Vec<u8>, Vec<f32>) {
         if i == 0 || df.toks[i].sentence != df.toks[i - 1].sentence {
             p1 = N_TAGS;
             p2 = N_TAGS;
+        }
+        // A lower-case word or punctuation mark after `O` is `O` (an `I-X` cannot follow `O`, and
+        // the model virtually never opens a name there): skip its ~40 weight-row lookups, which
+        // are most of the stage's time. On the dev sets F1 moves by
+        // +0.0004 (CoNLL), +0.002 (GUM), −0.003 (UNER).
+        if df.toks[i].plain && (p1 == 0 || p1 == N_TAGS) {
+            tags[i] = 0;
+            margins[i] = f32::INFINITY;
+            p2 = p1;
+            p1 = 0;
+            continue;
         }
         feats.clear();
         df.static_features(i, &mut feats);

@@ -11,7 +11,7 @@
 //! its words; for top-level topics the model lacks it becomes a logit next to the model's, so one
 //! softmax ranks all 17 top-level topics.
 
-use super::words::{FxMap, FxSet, Words};
+use super::words::{FxSet, KeyMap, Words};
 use crate::engine::model::Category;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
@@ -54,12 +54,29 @@ pub struct Model {
     scale: f32,
     /// Bias per class.
     bias: Vec<f32>,
-    /// Weights per word stem, one per class.
-    weights: FxMap<String, Vec<i8>>,
+    /// Weights per word stem (by [`key`]), one per class.
+    weights: KeyMap<Vec<i8>>,
     /// Weights of each topic's lexicon share as a model feature (rows `@lex:CODE`), by label index.
     lex_weights: Vec<Option<Vec<i8>>>,
-    /// Per stem: (label index, weight).
-    lexicon: FxMap<String, Vec<(usize, f32)>>,
+    /// Per stem (by [`key`]): (label index, weight).
+    lexicon: KeyMap<Vec<(usize, f32)>>,
+    /// Every stem with weights or lexicon hits: its index in `entries` (by [`key`]).
+    entry_of: KeyMap<u32>,
+    /// (weights, lexicon hits) per stem: one table, so a word costs one lookup (the tables are
+    /// large; each lookup is a cache miss), and none for words cached in [`Words`].
+    entries: Vec<Entry>,
+}
+
+/// One stem's (weights per class, lexicon hits as (label index, weight)).
+type Entry = (Option<Vec<i8>>, Option<Vec<(usize, f32)>>);
+
+/// No entry in the model.
+pub const NO_ENTRY: u32 = u32::MAX;
+
+/// One word's entries in the model: its weights per class and its lexicon hits.
+struct Row<'m> {
+    weights: Option<&'m [i8]>,
+    hits: Option<&'m [(usize, f32)]>,
 }
 
 /// The shipped model.
@@ -110,7 +127,7 @@ impl Model {
                 _ => {
                     let w: Vec<i8> = f.filter_map(|s| s.parse().ok()).collect();
                     if w.len() == m.classes.len() {
-                        m.weights.insert(key.to_string(), w);
+                        m.weights.insert(super::words::key(key), w);
                     }
                 }
             }
@@ -119,7 +136,10 @@ impl Model {
         m.lex_weights = m
             .labels
             .iter()
-            .map(|l| m.weights.remove(&format!("@lex:{}", l.code)))
+            .map(|l| {
+                m.weights
+                    .remove(&super::words::key(&format!("@lex:{}", l.code)))
+            })
             .collect();
         let stemmer = Stemmer::create(Algorithm::English);
         let mut current: Option<usize> = None;
@@ -144,28 +164,75 @@ impl Model {
                     continue;
                 }
                 let stem = stemmer.stem(&lower).into_owned();
-                let e = m.lexicon.entry(stem).or_default();
+                let e = m.lexicon.entry(super::words::key(&stem)).or_default();
                 if !e.iter().any(|(l, _)| *l == li) {
                     e.push((li, weight));
                 }
             }
         }
+        let mut keys: Vec<u64> = m.weights.keys().chain(m.lexicon.keys()).copied().collect();
+        keys.sort_unstable();
+        keys.dedup();
+        for k in keys {
+            m.entry_of.insert(k, m.entries.len() as u32);
+            m.entries
+                .push((m.weights.get(&k).cloned(), m.lexicon.get(&k).cloned()));
+        }
         m
+    }
+
+    /// The entry of a stem (by [`key`]): an index for [`Model::entry_at`], or [`NO_ENTRY`].
+    pub fn entry(&self, stem_key: u64) -> u32 {
+        self.entry_of.get(&stem_key).copied().unwrap_or(NO_ENTRY)
+    }
+
+    fn entry_at(&self, e: u32) -> Row<'_> {
+        match self.entries.get(e as usize) {
+            Some((w, h)) => Row {
+                weights: w.as_deref(),
+                hits: h.as_deref(),
+            },
+            None => Row {
+                weights: None,
+                hits: None,
+            },
+        }
+    }
+
+    /// Each word's model weights and lexicon hits, looked up once per document (for the shipped
+    /// model, the words carry their entry already).
+    fn rows<'m>(&'m self, words: &Words) -> Vec<Row<'m>> {
+        let shipped = std::ptr::eq(self, model());
+        words
+            .vocab
+            .iter()
+            .map(|w| {
+                self.entry_at(if shipped {
+                    w.category_entry
+                } else {
+                    self.entry(w.stem_key)
+                })
+            })
+            .collect()
     }
 
     /// Each topic's lexicon share (by label index): the normalized word mass on its cue words,
     /// with the number of distinct cue words. A model feature as well as a score of its own.
     pub fn lexicon_shares(&self, words: &Words) -> (Vec<f32>, Vec<usize>) {
+        self.shares(words, &self.rows(words))
+    }
+
+    fn shares(&self, words: &Words, rows: &[Row]) -> (Vec<f32>, Vec<usize>) {
         let n = self.labels.len();
         let mut share = vec![0.0f32; n];
         let mut cues = vec![0usize; n];
         let norm = norm(words);
         // Cue words count once per stem ("firm" and "firmly" are one cue).
-        let mut seen: FxSet<&str> = FxSet::default();
-        for w in &words.vocab {
+        let mut seen: FxSet<u64> = FxSet::default();
+        for (w, row) in words.vocab.iter().zip(rows) {
             let x = (1.0 + w.count as f32).ln() / norm;
-            if let Some(hits) = self.lexicon.get(&w.stem) {
-                let new_stem = seen.insert(w.stem.as_str());
+            if let Some(hits) = row.hits {
+                let new_stem = seen.insert(w.stem_key);
                 for &(li, weight) in hits {
                     share[li] += x * weight;
                     cues[li] += usize::from(new_stem);
@@ -182,7 +249,8 @@ impl Model {
             return Vec::new();
         }
         let mut logits = self.bias.clone();
-        let (share, cues) = self.lexicon_shares(words);
+        let rows = self.rows(words);
+        let (share, cues) = self.shares(words, &rows);
         for (li, lw) in self.lex_weights.iter().enumerate() {
             if let Some(lw) = lw {
                 for (c, &q) in lw.iter().enumerate() {
@@ -192,9 +260,9 @@ impl Model {
                 }
             }
         }
-        for w in &words.vocab {
+        for (w, row) in words.vocab.iter().zip(&rows) {
             let x = (1.0 + w.count as f32).ln() / norm;
-            if let Some(ws) = self.weights.get(&w.stem) {
+            if let Some(ws) = row.weights {
                 for (l, &q) in logits.iter_mut().zip(ws) {
                     *l += x * q as f32 * self.scale;
                 }
@@ -235,7 +303,7 @@ impl Model {
             if rank > 0 && (p < MIN_EXTRA_L1 || rank >= 3) {
                 break;
             }
-            out.push(self.category(li, p, words, norm));
+            out.push(self.category(li, p, words, &rows, norm));
         }
         // Second-level topics under the shown top-level ones.
         let shown: Vec<(String, f32)> = out.iter().map(|c| (c.code.clone(), c.score)).collect();
@@ -251,7 +319,7 @@ impl Model {
         }
         seconds.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(li, s) in seconds.iter().take(MAX_L2) {
-            out.push(self.category(li, s, words, norm));
+            out.push(self.category(li, s, words, &rows, norm));
         }
         out
     }
@@ -261,18 +329,18 @@ impl Model {
         &self.labels
     }
 
-    fn category(&self, li: usize, score: f32, words: &Words, norm: f32) -> Category {
+    fn category(&self, li: usize, score: f32, words: &Words, rows: &[Row], norm: f32) -> Category {
         // Evidence: the words that added most to this topic (model weight and lexicon cue), found
         // in a second pass for the few topics shown only.
         let class = self.classes.iter().position(|&c| c == li);
         let mut contrib: Vec<(f32, usize)> = Vec::new();
-        for (wi, w) in words.vocab.iter().enumerate() {
+        for (wi, (w, row)) in words.vocab.iter().zip(rows).enumerate() {
             let x = (1.0 + w.count as f32).ln() / norm;
             let mut v = 0.0;
-            if let (Some(c), Some(ws)) = (class, self.weights.get(&w.stem)) {
+            if let (Some(c), Some(ws)) = (class, row.weights) {
                 v += x * ws.get(c).copied().unwrap_or(0) as f32 * self.scale;
             }
-            if let Some(hits) = self.lexicon.get(&w.stem) {
+            if let Some(hits) = row.hits {
                 for &(l, weight) in hits {
                     if l == li {
                         v += x * weight;
@@ -291,8 +359,11 @@ impl Model {
             }
             if let Some(w) = words.vocab.get(wi) {
                 // Function words can carry weight in the model but explain nothing to a reader.
-                if !w.stop && w.lower.chars().count() > 2 && !evidence.contains(&w.lower) {
-                    evidence.push(w.lower.clone());
+                if !w.stop
+                    && w.lower.chars().count() > 2
+                    && !evidence.iter().any(|e| **e == *w.lower)
+                {
+                    evidence.push(w.lower.to_string());
                 }
             }
         }

@@ -9,10 +9,11 @@
 //! whose weights `article-analyzer train topics` fits on KPCrowd train
 //! (`data/topics/keyphrases.tsv`) turns it into a score in 0..1.
 
-use super::words::{FxMap, FxSet, Words, NONE};
+use super::words::{key, FxMap, FxSet, KeyMap, Words, NONE};
 use crate::engine::entities::Found;
 use crate::engine::model::{Keyphrase, Label, MentionKind, Span};
 use crate::engine::text::Doc;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const WEIGHTS: &str = include_str!("../../../data/topics/keyphrases.tsv");
@@ -86,7 +87,8 @@ fn chip_end(lower: &str) -> bool {
 /// Background commonness of word stems: ln(1+df)/ln(1+N) over a news corpus, quantized to 0..=255.
 #[derive(Debug, Default, Clone)]
 pub struct Common {
-    map: FxMap<String, u8>,
+    /// By [`key`] of the stem.
+    map: KeyMap<u8>,
 }
 
 impl Common {
@@ -97,7 +99,7 @@ impl Common {
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| {
                 let (w, v) = l.split_once('\t')?;
-                Some((w.to_string(), v.trim().parse().ok()?))
+                Some((key(w), v.trim().parse().ok()?))
             })
             .collect();
         Common { map }
@@ -105,7 +107,12 @@ impl Common {
 
     /// Commonness in 0..=1, `None` for stems outside the list (rare words).
     pub fn get(&self, stem: &str) -> Option<f32> {
-        self.map.get(stem).map(|&v| v as f32 / 255.0)
+        self.get_key(key(stem))
+    }
+
+    /// [`Common::get`] by the stem's [`key`] (`Word::stem_key`).
+    pub fn get_key(&self, stem_key: u64) -> Option<f32> {
+        self.map.get(&stem_key).map(|&v| v as f32 / 255.0)
     }
 }
 
@@ -179,14 +186,17 @@ pub fn shipped() -> &'static (Common, Weights) {
 
 /// A merged candidate: every occurrence of one phrase or one entity.
 #[derive(Debug, Clone)]
-pub struct Candidate {
-    /// Occurrences as byte ranges, in text order.
-    pub spans: Vec<(usize, usize)>,
+pub struct Candidate<'a> {
+    /// Number of occurrences (their spans are in [`Candidates::spans_of`]).
+    tf: u32,
     /// Entity cluster, when the candidate names one.
     pub cluster: Option<usize>,
     label: Option<Label>,
-    /// Sentences of the occurrences (first one first).
-    sentences: Vec<u32>,
+    /// Sentence of the first occurrence added, of the last one, and the number of changes of
+    /// sentence from one added occurrence to the next (+1): the spread, without a vector.
+    first_sentence: u32,
+    last_sentence: u32,
+    n_sentences: u32,
     first_token: usize,
     capitalized: u32,
     all_caps: u32,
@@ -195,12 +205,65 @@ pub struct Candidate {
     /// Occurrences right after a verb cue ("to discuss").
     verbal: u32,
     /// Surface forms with counts (mid-sentence occurrences count double, so the casing a writer
-    /// chooses mid-sentence wins over sentence-initial capitals).
-    surfaces: Vec<Surface>,
+    /// chooses mid-sentence wins over sentence-initial capitals). Most candidates have one form:
+    /// it is kept inline, the others in `more_surfaces` (no allocation for most candidates).
+    surface: Option<Surface>,
+    more_surfaces: Vec<Surface>,
     /// Features, filled by `features`.
     pub x: [f32; N_FEATURES],
-    /// The chip text.
-    pub text: String,
+    /// The chip text (borrowed from the document unless made from an entity's name).
+    pub text: Cow<'a, str>,
+}
+
+/// A document's candidates, with every occurrence.
+#[derive(Debug, Clone, Default)]
+pub struct Candidates<'a> {
+    /// The candidates.
+    pub list: Vec<Candidate<'a>>,
+    /// (candidate index, start, end) of every occurrence, in the order found (one flat vector
+    /// rather than one per candidate: most candidates never become chips).
+    occurrences: Vec<(u32, usize, usize)>,
+}
+
+impl Candidates<'_> {
+    /// The byte spans of candidate `i`'s occurrences, in text order.
+    pub fn spans_of(&self, i: usize) -> Vec<(usize, usize)> {
+        let mut v: Vec<(usize, usize)> = self
+            .occurrences
+            .iter()
+            .filter(|o| o.0 as usize == i)
+            .map(|o| (o.1, o.2))
+            .collect();
+        v.sort_unstable();
+        v
+    }
+}
+
+impl Candidate<'_> {
+    /// The candidate with its chip text owned (to keep it beyond the document).
+    pub fn into_owned(self) -> Candidate<'static> {
+        Candidate {
+            text: Cow::Owned(self.text.into_owned()),
+            tf: self.tf,
+            cluster: self.cluster,
+            label: self.label,
+            first_sentence: self.first_sentence,
+            last_sentence: self.last_sentence,
+            n_sentences: self.n_sentences,
+            first_token: self.first_token,
+            capitalized: self.capitalized,
+            all_caps: self.all_caps,
+            modifier: self.modifier,
+            verbal: self.verbal,
+            surface: self.surface,
+            more_surfaces: self.more_surfaces,
+            x: self.x,
+        }
+    }
+
+    fn surfaces(&self) -> impl Iterator<Item = &Surface> {
+        self.surface.iter().chain(&self.more_surfaces)
+    }
 }
 
 /// One way a candidate is written: its first occurrence (bytes and tokens) and a weighted count.
@@ -214,10 +277,18 @@ struct Surface {
 }
 
 /// Finds and features the candidates of a document (unscored, in no particular order).
-pub fn candidates(doc: &Doc, found: &Found, words: &Words, common: &Common) -> Vec<Candidate> {
+pub fn candidates<'a>(
+    doc: &Doc<'a>,
+    found: &Found,
+    words: &Words,
+    common: &Common,
+) -> Candidates<'a> {
     let n_tok = doc.tokens.len();
-    let mut groups: Vec<Candidate> = Vec::new();
-    let mut by_key: FxMap<String, usize> = FxMap::default();
+    let mut groups: Vec<Candidate<'a>> = Vec::new();
+    let mut occurrences: Vec<(u32, usize, usize)> = Vec::new();
+    // Keyed by a 64-bit hash of the concatenated stems: no string per occurrence (a collision
+    // between two real phrases of one document is vanishingly unlikely and only merges two chips).
+    let mut by_key: FxMap<u64, usize> = FxMap::default();
     let mut by_cluster: FxMap<usize, usize> = FxMap::default();
     // Per word: may it stand in a chip, may it end one, is it a verb cue (computed once per word).
     let flags: Vec<(bool, bool, bool)> = words
@@ -228,16 +299,11 @@ pub fn candidates(doc: &Doc, found: &Found, words: &Words, common: &Common) -> V
                 && w.lower.chars().count() >= 3
                 && w.lower.chars().any(char::is_alphabetic)
                 && chip_word(&w.lower);
-            (
-                ok,
-                chip_end(&w.lower),
-                VERB_CUES.contains(&w.lower.as_str()),
-            )
+            (ok, chip_end(&w.lower), VERB_CUES.contains(&&*w.lower))
         })
         .collect();
     // Tokens covered by a name mention: they are candidates only as that whole mention.
     let mut in_name = vec![false; n_tok];
-    let mut key = String::new();
     for m in &found.mentions {
         // Names only: nominal ("his counterpart") and pronoun mentions are not chips.
         if !m.label.is_name() || m.kind != MentionKind::Name || m.end <= m.start {
@@ -252,7 +318,7 @@ pub fn candidates(doc: &Doc, found: &Found, words: &Words, common: &Common) -> V
         if last == first {
             continue;
         }
-        stem_key(words, first, last, &mut key);
+        let key = stem_key(words, first, last);
         let gi = match by_cluster.get(&m.cluster) {
             Some(&g) => g,
             None => {
@@ -261,13 +327,17 @@ pub fn candidates(doc: &Doc, found: &Found, words: &Words, common: &Common) -> V
                 groups.len() - 1
             }
         };
-        if !key.is_empty() {
-            by_key.entry(key.clone()).or_insert(gi);
+        if key != EMPTY_KEY {
+            by_key.entry(key).or_insert(gi);
         }
-        groups[gi].add(doc, words, &flags, first, last);
+        if let Some((s, e)) = groups[gi].add(doc, words, &flags, first, last) {
+            occurrences.push((gi as u32, s, e));
+        }
     }
     // Runs of 1–3 content words inside a sentence, outside names.
     for i in 0..n_tok {
+        // The key of i..=j, extended one word at a time (the same hash as `stem_key`).
+        let mut key = EMPTY_KEY;
         for n in 0..MAX_WORDS {
             let j = i + n;
             let Some(t) = doc.tokens.get(j) else { break };
@@ -281,50 +351,67 @@ pub fn candidates(doc: &Doc, found: &Found, words: &Words, common: &Common) -> V
             if !ok {
                 break;
             }
+            key = extend_key(key, &words.vocab[id as usize].stem);
             if !end_ok {
                 continue;
             }
-            stem_key(words, i, j + 1, &mut key);
-            let gi = match by_key.get(key.as_str()) {
+            let gi = match by_key.get(&key) {
                 Some(&g) => g,
                 None => {
                     groups.push(Candidate::new(None, None));
-                    by_key.insert(key.clone(), groups.len() - 1);
+                    by_key.insert(key, groups.len() - 1);
                     groups.len() - 1
                 }
             };
-            groups[gi].add(doc, words, &flags, i, j + 1);
+            if let Some((s, e)) = groups[gi].add(doc, words, &flags, i, j + 1) {
+                occurrences.push((gi as u32, s, e));
+            }
         }
     }
     features(doc, found, words, common, &mut groups);
-    groups
-}
-
-/// Concatenated stems of tokens `first..last` (words only), without separators.
-fn stem_key(words: &Words, first: usize, last: usize, out: &mut String) {
-    out.clear();
-    for i in first..last {
-        if let Some(w) = words.at(i) {
-            out.push_str(&w.stem);
-        }
+    Candidates {
+        list: groups,
+        occurrences,
     }
 }
 
-impl Candidate {
-    fn new(cluster: Option<usize>, label: Option<Label>) -> Candidate {
+/// The key of no stems at all.
+const EMPTY_KEY: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a hash of the concatenated stems of tokens `first..last` (words only), without separators,
+/// so "Solar Winds" and "SolarWinds" share a key.
+fn stem_key(words: &Words, first: usize, last: usize) -> u64 {
+    (first..last)
+        .filter_map(|i| words.at(i))
+        .fold(EMPTY_KEY, |h, w| extend_key(h, &w.stem))
+}
+
+/// Continues a [`stem_key`] with one more stem.
+fn extend_key(mut h: u64, stem: &str) -> u64 {
+    for &b in stem.as_bytes() {
+        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+impl<'a> Candidate<'a> {
+    fn new(cluster: Option<usize>, label: Option<Label>) -> Candidate<'a> {
         Candidate {
-            spans: Vec::new(),
+            tf: 0,
             cluster,
             label,
-            sentences: Vec::new(),
+            first_sentence: 0,
+            last_sentence: u32::MAX,
+            n_sentences: 0,
             first_token: usize::MAX,
             capitalized: 0,
             all_caps: 0,
             modifier: 0,
             verbal: 0,
-            surfaces: Vec::new(),
+            surface: None,
+            more_surfaces: Vec::new(),
             x: [0.0; N_FEATURES],
-            text: String::new(),
+            text: Cow::Borrowed(""),
         }
     }
 
@@ -336,14 +423,18 @@ impl Candidate {
         flags: &[(bool, bool, bool)],
         first: usize,
         last: usize,
-    ) {
+    ) -> Option<(usize, usize)> {
         let (Some(a), Some(b)) = (doc.tokens.get(first), doc.tokens.get(last - 1)) else {
-            return;
+            return None;
         };
-        self.spans.push((a.start, b.end));
+        self.tf += 1;
         self.first_token = self.first_token.min(first);
-        if self.sentences.last() != Some(&a.sentence) {
-            self.sentences.push(a.sentence);
+        if self.n_sentences == 0 {
+            self.first_sentence = a.sentence;
+        }
+        if self.last_sentence != a.sentence {
+            self.last_sentence = a.sentence;
+            self.n_sentences += 1;
         }
         let sentence_start = doc
             .sentences
@@ -373,17 +464,27 @@ impl Candidate {
         let surface = &doc.text[a.start..b.end];
         // Only single-spaced forms read well as chips. After a few dozen occurrences the most
         // common form is settled: stop counting (keeps frequent words cheap).
-        if self.spans.len() <= 48 && surface.chars().all(|c| c == ' ' || !c.is_whitespace()) {
+        if self.tf <= 48 && surface.chars().all(|c| c == ' ' || !c.is_whitespace()) {
             let weight = if sentence_start { 1 } else { 2 };
             let text = doc.text;
+            let n_surfaces = self.surface.is_some() as usize + self.more_surfaces.len();
             if let Some(e) = self
-                .surfaces
+                .surface
                 .iter_mut()
+                .chain(self.more_surfaces.iter_mut())
                 .find(|s| &text[s.start..s.end] == surface)
             {
                 e.count += weight;
-            } else if self.surfaces.len() < 8 {
-                self.surfaces.push(Surface {
+            } else if self.surface.is_none() {
+                self.surface = Some(Surface {
+                    start: a.start,
+                    end: b.end,
+                    first,
+                    last,
+                    count: weight,
+                });
+            } else if n_surfaces < 8 {
+                self.more_surfaces.push(Surface {
                     start: a.start,
                     end: b.end,
                     first,
@@ -392,15 +493,22 @@ impl Candidate {
                 });
             }
         }
+        Some((a.start, b.end))
     }
 
     fn tf(&self) -> usize {
-        self.spans.len()
+        self.tf as usize
     }
 }
 
 /// Fills each candidate's features and chip text.
-fn features(doc: &Doc, found: &Found, words: &Words, common: &Common, groups: &mut [Candidate]) {
+fn features<'a>(
+    doc: &Doc<'a>,
+    found: &Found,
+    words: &Words,
+    common: &Common,
+    groups: &mut [Candidate<'a>],
+) {
     let n_tok = doc.tokens.len().max(1) as f32;
     let n_sent = doc.sentences.len().max(1) as f32;
     let max_tf = groups.iter().map(Candidate::tf).max().unwrap_or(1).max(1) as f32;
@@ -419,29 +527,49 @@ fn features(doc: &Doc, found: &Found, words: &Words, common: &Common, groups: &m
             }
         }
     }
+    // Commonness per distinct word, looked up once (the list is large: a lookup is a cache miss).
+    // (The words carry their value in the shipped list already.)
+    let shipped_common = std::ptr::eq(common, &shipped().0);
+    let commonness: Vec<Option<f32>> = words
+        .vocab
+        .iter()
+        .map(|w| {
+            if shipped_common {
+                w.common
+            } else {
+                common.get_key(w.stem_key)
+            }
+        })
+        .collect();
     for g in groups.iter_mut() {
         let tf = g.tf() as f32;
-        let (text, ids) = chip_text(g, doc, words, found);
+        let (text, chip_words) = chip_text(g, doc, found);
         g.text = text;
-        let stems: Vec<(Option<f32>, f32, bool, usize)> = ids
-            .iter()
-            .filter_map(|&id| words.vocab.get(id as usize).map(|w| (id, w)))
-            .map(|(id, w)| {
-                let rel = distinct[id as usize] as f32 / (2.0 * w.count.max(1) as f32);
-                let verb = w.lower.ends_with("ed") || w.lower.ends_with("ing");
-                (common.get(&w.stem), rel, verb, w.lower.chars().count())
-            })
-            .collect();
-        let nw = stems.len().clamp(1, MAX_WORDS);
-        let cm: Vec<f32> = stems.iter().map(|s| s.0.unwrap_or(0.0)).collect();
-        let cm_mean = cm.iter().sum::<f32>() / cm.len().max(1) as f32;
+        // One pass over the chip's words (no per-candidate vectors: there are many candidates).
+        let (mut n, mut cm_sum, mut cm_top, mut unknown, mut rel_sum, mut last_verb, mut longest) =
+            (0usize, 0f32, 0f32, false, 0f32, false, 0usize);
+        for id in chip_words.ids(words) {
+            let Some(w) = words.vocab.get(id as usize) else {
+                continue;
+            };
+            let c = commonness[id as usize];
+            n += 1;
+            cm_sum += c.unwrap_or(0.0);
+            cm_top = cm_top.max(c.unwrap_or(0.0));
+            unknown |= c.is_none();
+            rel_sum += distinct[id as usize] as f32 / (2.0 * w.count.max(1) as f32);
+            last_verb = w.lower.ends_with("ed") || w.lower.ends_with("ing");
+            longest = longest.max(w.lower.chars().count());
+        }
+        let nw = n.clamp(1, MAX_WORDS);
+        let cm_mean = cm_sum / n.max(1) as f32;
         // Common words inside a name ("New START") say little about the name's importance.
         let (cm_mean, cm_max, ent_cm) = if g.cluster.is_some() {
             (0.0, 0.0, cm_mean)
         } else {
-            (cm_mean, cm.iter().copied().fold(0.0, f32::max), 0.0)
+            (cm_mean, cm_top, 0.0)
         };
-        let first_sentence = g.sentences.first().copied().unwrap_or(0) as f32;
+        let first_sentence = g.first_sentence as f32;
         let label = g.label;
         let x = [
             1.0,
@@ -450,7 +578,7 @@ fn features(doc: &Doc, found: &Found, words: &Words, common: &Common, groups: &m
             1.0 / (1.0 + first_sentence),
             if first_sentence == 0.0 { 1.0 } else { 0.0 },
             g.first_token.min(doc.tokens.len()) as f32 / n_tok,
-            g.sentences.len() as f32 / n_sent,
+            g.n_sentences as f32 / n_sent,
             g.capitalized as f32 / tf.max(1.0),
             g.all_caps as f32 / tf.max(1.0),
             (nw == 1) as u8 as f32,
@@ -463,10 +591,10 @@ fn features(doc: &Doc, found: &Found, words: &Words, common: &Common, groups: &m
             (label == Some(Label::MISC)) as u8 as f32,
             cm_mean,
             cm_max,
-            stems.iter().any(|s| s.0.is_none()) as u8 as f32,
-            stems.iter().map(|s| s.1).sum::<f32>() / stems.len().max(1) as f32,
-            stems.last().is_some_and(|s| s.2) as u8 as f32,
-            (stems.iter().map(|s| s.3).max().unwrap_or(0) as f32 / 10.0).min(1.5),
+            unknown as u8 as f32,
+            rel_sum / n.max(1) as f32,
+            last_verb as u8 as f32,
+            (longest as f32 / 10.0).min(1.5),
             if nw > 1 { (1.0 + tf).ln() } else { 0.0 },
             (g.cluster.is_some() && nw > 1) as u8 as f32,
             ent_cm,
@@ -477,18 +605,13 @@ fn features(doc: &Doc, found: &Found, words: &Words, common: &Common, groups: &m
     }
 }
 
-/// The chip text and its word ids: the most common surface form of at most three words (readers
+/// The chip text and its words: the most common surface form of at most three words (readers
 /// and crowd annotators alike say "Biden" more than "Joe Biden"); for an entity without one, the
-/// last two words of a person's name ("Vladimir Putin") or the first three of another name.
-fn chip_text(g: &Candidate, doc: &Doc, words: &Words, found: &Found) -> (String, Vec<u32>) {
-    let ids_of = |s: &Surface| -> Vec<u32> {
-        (s.first..s.last)
-            .filter_map(|t| words.ids.get(t).copied())
-            .filter(|&id| id != NONE)
-            .collect()
-    };
+/// last two words of a person's name ("Vladimir Putin") or the first three of another name. The
+/// words are the tokens `first..last` that are words, the last `keep` of them.
+fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, ChipWords) {
     let mut best: Option<&Surface> = None;
-    for s in &g.surfaces {
+    for s in g.surfaces() {
         if doc.text[s.start..s.end].split_whitespace().count() > MAX_WORDS {
             continue;
         }
@@ -497,10 +620,15 @@ fn chip_text(g: &Candidate, doc: &Doc, words: &Words, found: &Found) -> (String,
             best = Some(s);
         }
     }
+    let text: &'a str = doc.text;
     if let Some(b) = best {
         return (
-            trim_possessive(&doc.text[b.start..b.end]).to_string(),
-            ids_of(b),
+            Cow::Borrowed(trim_possessive(&text[b.start..b.end])),
+            ChipWords {
+                first: b.first,
+                last: b.last,
+                keep: usize::MAX,
+            },
         );
     }
     let name = g
@@ -514,9 +642,44 @@ fn chip_text(g: &Candidate, doc: &Doc, words: &Words, found: &Found) -> (String,
     } else {
         MAX_WORDS
     };
-    let ids = g.surfaces.first().map(ids_of).unwrap_or_default();
-    let ids = ids[ids.len().saturating_sub(keep)..].to_vec();
-    (parts[parts.len().saturating_sub(keep)..].join(" "), ids)
+    let words = match g.surfaces().next() {
+        Some(s) => ChipWords {
+            first: s.first,
+            last: s.last,
+            keep,
+        },
+        None => ChipWords {
+            first: 0,
+            last: 0,
+            keep,
+        },
+    };
+    (
+        Cow::Owned(parts[parts.len().saturating_sub(keep)..].join(" ")),
+        words,
+    )
+}
+
+/// Which words a chip has (see [`chip_text`]).
+struct ChipWords {
+    first: usize,
+    last: usize,
+    keep: usize,
+}
+
+impl ChipWords {
+    /// The word ids.
+    fn ids<'w>(&self, words: &'w Words) -> impl Iterator<Item = u32> + 'w {
+        let ids = words
+            .ids
+            .get(self.first..self.last)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&id| id != NONE);
+        let n = ids.clone().count();
+        ids.skip(n.saturating_sub(self.keep))
+    }
 }
 
 fn trim_possessive(s: &str) -> &str {
@@ -592,17 +755,27 @@ pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize,
 pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
     let (common, weights) = shipped();
     let mut cands = candidates(doc, found, words, common);
-    let ranked = rank(&cands, weights, MAX_CHIPS);
+    let ranked = rank(&cands.list, weights, MAX_CHIPS);
+    // The chips' occurrences, in one pass over all occurrences.
+    let mut slot: FxMap<u32, usize> = FxMap::default();
+    for (k, &(i, _)) in ranked.iter().enumerate() {
+        slot.insert(i as u32, k);
+    }
+    let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ranked.len()];
+    for &(i, s, e) in &cands.occurrences {
+        if let Some(&k) = slot.get(&i) {
+            spans[k].push((s, e));
+        }
+    }
     let ids = found.ids();
     let mut out = Vec::new();
-    for (i, score) in ranked {
-        let c = &mut cands[i];
-        c.spans.sort_unstable();
+    for ((i, score), mut spans) in ranked.into_iter().zip(spans) {
+        let c = &mut cands.list[i];
+        spans.sort_unstable();
         out.push(Keyphrase {
-            text: std::mem::take(&mut c.text),
+            text: std::mem::take(&mut c.text).into_owned(),
             score: (score * 1000.0).round() / 1000.0,
-            mentions: c
-                .spans
+            mentions: spans
                 .iter()
                 .map(|&(s, e)| Span {
                     start: s,

@@ -7,6 +7,7 @@ use crate::engine::text::{Doc, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
 
 /// A small, fast, non-cryptographic hasher (the Fx hash of rustc) for the stage's many short keys;
 /// the default SipHash costs more than the rest of a lookup. Inputs are one document's words, so
@@ -56,14 +57,20 @@ pub const NONE: u32 = u32::MAX;
 /// One distinct lower-cased word.
 #[derive(Debug, Clone)]
 pub struct Word {
-    /// Lower-cased form.
-    pub lower: String,
+    /// Lower-cased form (shared with a per-thread cache: no copy per document).
+    pub lower: Rc<str>,
     /// Snowball English stem of `lower`.
-    pub stem: String,
+    pub stem: Rc<str>,
+    /// [`key`] of `stem`: what the models' tables are keyed by, so lookups compare no strings.
+    pub stem_key: u64,
     /// Occurrences in the document.
     pub count: u32,
     /// A function word or a word too generic to stand alone as a chip.
     pub stop: bool,
+    /// The stem's entry in the shipped category model ([`super::categories::Model::entry`]).
+    pub category_entry: u32,
+    /// The stem's commonness in the shipped list (`Common::get_key`), if listed.
+    pub common: Option<f32>,
 }
 
 /// Word ids per token and the distinct words.
@@ -75,45 +82,126 @@ pub struct Words {
     pub vocab: Vec<Word>,
 }
 
+/// A 64-bit hash of a string (Fx over 8-byte words, then a final mix so that the low bits, which
+/// pick the hash-table bucket, depend on every byte): the key of words and stems in this stage's
+/// tables. Within one document's words or one model's stems a collision is vanishingly unlikely,
+/// and would only merge two words.
+pub fn key(s: &str) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let bytes = s.as_bytes();
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    h ^ (h >> 29)
+}
+
+/// A `HashMap` keyed by [`key`] values, which are hashes already: the key is its own hash.
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// Passes a `u64` key through as its hash (see [`KeyMap`]).
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// What a lower-cased word is regardless of the document: cached per thread.
+#[derive(Clone)]
+struct Facts {
+    lower: Rc<str>,
+    stem: Rc<str>,
+    stem_key: u64,
+    stop: bool,
+    category_entry: u32,
+    common: Option<f32>,
+}
+
 impl Words {
     /// Builds the vocabulary of `doc`.
     pub fn new(doc: &Doc) -> Words {
-        let stemmer = Stemmer::create(Algorithm::English);
-        let mut index: FxMap<String, u32> = FxMap::default();
+        use std::cell::RefCell;
+        thread_local! {
+            static CACHE: RefCell<KeyMap<Facts>> = RefCell::new(KeyMap::default());
+            static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
+        }
+        let mut index: KeyMap<u32> = KeyMap::default();
         let mut vocab: Vec<Word> = Vec::new();
         let mut ids = Vec::with_capacity(doc.tokens.len());
         let mut buf = String::new();
-        for t in &doc.tokens {
-            if t.kind != TokenKind::Word {
-                ids.push(NONE);
-                continue;
+        CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            // Stems stay the same from one document to the next; clear now and then to bound memory.
+            if cache.len() >= 100_000 {
+                cache.clear();
             }
-            buf.clear();
-            lower_into(&doc.text[t.start..t.end], &mut buf);
-            if buf.is_empty() {
-                ids.push(NONE);
-                continue;
-            }
-            let id = match index.get(buf.as_str()) {
-                Some(&id) => id,
-                None => {
-                    let id = vocab.len() as u32;
-                    let stem = cached_stem(&stemmer, &buf);
-                    vocab.push(Word {
-                        stop: is_stopword(&buf),
-                        lower: buf.clone(),
-                        stem,
-                        count: 0,
-                    });
-                    index.insert(buf.clone(), id);
-                    id
+            for t in &doc.tokens {
+                if t.kind != TokenKind::Word {
+                    ids.push(NONE);
+                    continue;
                 }
-            };
-            if let Some(w) = vocab.get_mut(id as usize) {
-                w.count += 1;
+                buf.clear();
+                lower_into(&doc.text[t.start..t.end], &mut buf);
+                if buf.is_empty() {
+                    ids.push(NONE);
+                    continue;
+                }
+                let k = key(&buf);
+                let id = *index.entry(k).or_insert_with(|| {
+                    let f = cache
+                        .entry(k)
+                        .or_insert_with(|| {
+                            let stem: Rc<str> = STEMMER.with(|st| stem(st, &buf)).into();
+                            let stem_key = key(&stem);
+                            Facts {
+                                lower: buf.as_str().into(),
+                                stem_key,
+                                stem,
+                                stop: is_stopword(&buf),
+                                category_entry: super::categories::model().entry(stem_key),
+                                common: super::keyphrases::shipped().0.get_key(stem_key),
+                            }
+                        })
+                        .clone();
+                    vocab.push(Word {
+                        lower: f.lower,
+                        stem: f.stem,
+                        stem_key: f.stem_key,
+                        count: 0,
+                        stop: f.stop,
+                        category_entry: f.category_entry,
+                        common: f.common,
+                    });
+                    vocab.len() as u32 - 1
+                });
+                if let Some(w) = vocab.get_mut(id as usize) {
+                    w.count += 1;
+                }
+                ids.push(id);
             }
-            ids.push(id);
-        }
+        });
         Words { ids, vocab }
     }
 
@@ -124,30 +212,14 @@ impl Words {
     }
 }
 
-/// Stems stay the same from one document to the next: a per-thread cache (cleared when large) saves
-/// most of the stemmer's work in batches.
-fn cached_stem(stemmer: &Stemmer, lower: &str) -> String {
-    use std::cell::RefCell;
-    thread_local! {
-        static CACHE: RefCell<FxMap<String, String>> = RefCell::new(FxMap::default());
-    }
+/// The stem of a lower-cased word.
+fn stem(stemmer: &Stemmer, lower: &str) -> String {
     // Snowball's English stemmer is quadratic in the word's length (a 1 MB "word" took minutes);
-    // no English word is this long, so very long tokens stay as they are and stay out of the cache.
+    // no English word is this long, so very long tokens stay as they are.
     if lower.len() > 64 {
         return lower.to_string();
     }
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(s) = c.get(lower) {
-            return s.clone();
-        }
-        let s = stemmer.stem(lower).into_owned();
-        if c.len() >= 100_000 {
-            c.clear();
-        }
-        c.insert(lower.to_string(), s.clone());
-        s
-    })
+    stemmer.stem(lower).into_owned()
 }
 
 /// Lower-cases `word` into `out`, keeping letters and digits only (so `U.S.` → `us`, `well-known`
