@@ -12,6 +12,11 @@ fn main() -> std::process::ExitCode {
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 fn main() {
     console_error_panic_hook::set_once();
+    // The same wasm also runs in the page's analysis worker (src/ui/worker.js), which has no
+    // `window` and only calls the `analyzeJson` export: mount nothing there.
+    if web_sys::window().is_none() {
+        return;
+    }
     article_analyzer::ui::mount();
 }
 

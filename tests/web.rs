@@ -319,7 +319,196 @@ async fn share_fragment_round_trips() {
 fn small_helpers() {
     assert_eq!(input::group_digits(1234567), "1,234,567");
     assert_eq!(input::group_digits(12), "12");
+    for t in [
+        "",
+        "  ",
+        "one",
+        " two  words\n",
+        "a\u{a0}b\u{3000}c d\u{2009}e",
+        "é “x” — 👩‍👩‍👧 y\u{85}z",
+        ui::SAMPLE,
+    ] {
+        assert_eq!(input::count_words(t), t.split_whitespace().count(), "{t:?}");
+        assert_eq!(input::count_chars(t), t.chars().count(), "{t:?}");
+    }
     assert!(state::is_iso_date("2021-01-27"));
     assert!(!state::is_iso_date("2021-1-27"));
     assert_eq!(state::human_bytes(5 * 1024 * 1024), "5.0 MB");
+}
+
+/// Dispatches a `keydown` of `key` (bubbling, cancelable) at `target`.
+fn key(target: &Element, key: &str) -> bool {
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    js_sys::Reflect::set(&init, &"cancelable".into(), &true.into()).unwrap();
+    let ctor: js_sys::Function = js_sys::Reflect::get(&window(), &"KeyboardEvent".into())
+        .unwrap()
+        .unchecked_into();
+    let ev: web_sys::Event =
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&"keydown".into(), &init))
+            .unwrap()
+            .unchecked_into();
+    target.dispatch_event(&ev).unwrap()
+}
+
+fn active() -> Element {
+    document().active_element().expect("something has focus")
+}
+
+#[wasm_bindgen_test]
+async fn article_is_one_tab_stop_and_arrows_move_between_highlights() {
+    let root = fresh();
+    let s = analyzed(ui::SAMPLE);
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(s);
+        view! { <ArticleView /> }
+    });
+    sleep(0).await;
+    let art = q(&root, "#article");
+    assert_eq!(art.get_attribute("tabindex").as_deref(), Some("0"));
+    assert!(art.get_attribute("aria-describedby").is_some());
+    // Many highlights, none of them in the Tab order.
+    let items = art.query_selector_all(article::KEY_ITEMS).unwrap();
+    let n = items.length();
+    assert!(n > 20, "{n} highlights");
+    assert_eq!(count(&art, "[tabindex]:not([tabindex=\"-1\"])"), 0);
+    let item = |i: u32| -> Element { items.item(i).unwrap().unchecked_into() };
+    // Every highlight names itself: a mention with its entity type, an attribution with its quote.
+    for i in 0..n {
+        let el = item(i);
+        assert_eq!(el.get_attribute("role").as_deref(), Some("button"));
+        assert_eq!(el.get_attribute("tabindex").as_deref(), Some("-1"));
+        let label = el.get_attribute("aria-label").unwrap();
+        if el.has_attribute("data-e") {
+            let tag = el.query_selector(".tag").unwrap().unwrap();
+            let full = tag.get_attribute("title").unwrap();
+            assert!(label.contains(&full), "{label} names its type {full}");
+        } else {
+            assert!(label.starts_with("Quote "), "{label}");
+        }
+    }
+    art.unchecked_ref::<HtmlElement>().focus().unwrap();
+    assert!(
+        !key(&art, "ArrowRight"),
+        "handled keys are cancelled (no scrolling)"
+    );
+    assert_eq!(active(), item(0));
+    key(&active(), "ArrowRight");
+    assert_eq!(active(), item(1));
+    key(&active(), "n");
+    assert_eq!(active(), item(2));
+    key(&active(), "p");
+    key(&active(), "ArrowLeft");
+    assert_eq!(active(), item(0));
+    key(&active(), "ArrowLeft");
+    assert_eq!(active(), item(0), "stays at the first");
+    key(&active(), "End");
+    assert_eq!(active(), item(n - 1));
+    key(&active(), "ArrowDown");
+    assert_eq!(active(), item(n - 1), "stays at the last");
+    key(&active(), "Home");
+    assert_eq!(active(), item(0));
+    key(&active(), "n");
+    // Escape leaves to the article; coming back resumes at the same highlight.
+    key(&active(), "Escape");
+    assert_eq!(active(), art);
+    key(&art, "ArrowRight");
+    assert_eq!(active(), item(1));
+    // Other keys are left alone (Tab, letters, shortcuts).
+    assert!(key(&active(), "Tab"));
+    assert!(key(&active(), "x"));
+    assert_eq!(active(), item(1));
+}
+
+#[wasm_bindgen_test]
+async fn enter_and_space_on_highlights_select_like_a_click() {
+    let root = fresh();
+    let s = analyzed(ui::SAMPLE);
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(s);
+        view! { <EntityPanel /> <ArticleView /> }
+    });
+    sleep(0).await;
+    let art = q(&root, "#article");
+    art.unchecked_ref::<HtmlElement>().focus().unwrap();
+    key(&art, "ArrowRight");
+    let m = active();
+    let id = m
+        .get_attribute("data-e")
+        .expect("the first highlight is a mention");
+    assert_eq!(m.get_attribute("aria-pressed").as_deref(), Some("false"));
+    assert!(!key(&m, "Enter"));
+    sleep(0).await;
+    assert_eq!(s.selection.get_untracked(), Selection::Entity(id.clone()));
+    assert_eq!(m.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(m.class_list().contains("sel"));
+    let chip = q(&root, &format!("[data-chip=\"{id}\"]"));
+    assert_eq!(chip.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // Enter again toggles it off, like a second click.
+    key(&m, "Enter");
+    sleep(0).await;
+    assert_eq!(s.selection.get_untracked(), Selection::None);
+    // Space on a quote attribution (the first one, reached with the arrow key) selects that quote.
+    for _ in 0..200 {
+        if active().has_attribute("data-q") {
+            break;
+        }
+        key(&active(), "ArrowRight");
+    }
+    let by = active();
+    let qi: usize = by
+        .get_attribute("data-q")
+        .expect("arrows reach a quote attribution")
+        .parse()
+        .unwrap();
+    assert!(!key(&by, " "));
+    sleep(0).await;
+    assert_eq!(s.selection.get_untracked(), Selection::Quote(qi));
+    assert_eq!(by.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(q(&root, &format!("#article .qt[data-q=\"{qi}\"]"))
+        .class_list()
+        .contains("sel"));
+}
+
+#[wasm_bindgen_test]
+fn worker_export_gives_the_analysis_as_json_with_byte_offsets() {
+    let text = "“Ça marche,” dit Zoë Dupont à Paris. “It works,” Jane Smith said in London.";
+    let bytes = article_analyzer::bindings::analyze_json(text.as_bytes(), "").unwrap();
+    let a: article_analyzer::Analysis = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(a, article_analyzer::analyze(text, &Default::default()));
+    for e in &a.entities {
+        for m in &e.mentions {
+            assert_eq!(&text[m.start..m.end], m.text);
+        }
+    }
+    let dated = article_analyzer::bindings::analyze_json(
+        text.as_bytes(),
+        r#"{"articleDate":"2021-01-27"}"#,
+    )
+    .unwrap();
+    let dated: article_analyzer::Analysis = serde_json::from_slice(&dated).unwrap();
+    assert_eq!(dated.meta.article_date.as_deref(), Some("2021-01-27"));
+    assert!(article_analyzer::bindings::analyze_json(b"\xff", "").is_err());
+}
+
+#[wasm_bindgen_test]
+async fn without_a_worker_long_texts_are_analyzed_on_the_main_thread() {
+    // The DOM tests have no Trunk build, hence no worker: the page falls back to analyzing here.
+    let root = fresh();
+    let s = AppState::new();
+    let _h = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(s);
+        view! { <ui::InputPanel /> <QuotePanel /> }
+    });
+    assert!(!s.uses_worker());
+    let mut text = String::new();
+    while text.len() < state::WORKER_MIN_BYTES + 1000 {
+        text.push_str(ui::SAMPLE);
+        text.push_str("\n\n");
+    }
+    type_text(&root, &text);
+    sleep(ui::state::DEBOUNCE_MS as i32 + 100).await;
+    assert!(count(&root, "#quotes li.quote-card") >= 7);
+    assert!(!s.busy.get_untracked());
 }

@@ -6,6 +6,13 @@ use crate::engine::model::Analysis;
 use leptos::prelude::*;
 use std::ops::Range;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, KeyboardEvent};
+
+/// The article's keyboard stops, in reading order: entity mentions and quote attributions
+/// ("— speaker", standing for the quote before it). They are focusable only by script
+/// (`tabindex=-1`); the article itself is the one Tab stop.
+pub const KEY_ITEMS: &str = "mark[data-e], .qt-by[data-q]";
 
 /// Only this much of a long text is drawn with highlights (~15 000 words, far more than any article;
 /// thousands more highlighted spans would make the page sluggish for no gain).
@@ -182,23 +189,102 @@ pub fn segment(
 }
 
 /// The article with highlights: click a mention to select its entity, a quote to select its card.
+///
+/// Keyboard: the article is one Tab stop. Inside it, → ↓ or `n` move focus to the next highlight,
+/// ← ↑ or `p` to the previous one, Home/End to the first/last; Enter or Space acts like a click;
+/// Escape returns focus to the article. Highlights are entity mentions and quote attributions
+/// ([`KEY_ITEMS`]), so a long article adds no Tab stops.
 #[component]
 pub fn ArticleView() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let article = NodeRef::<leptos::html::Div>::new();
+    // The highlight last focused, so that coming back resumes there.
+    let last = StoredValue::new(0usize);
     let body = move || {
         let r = state.result.get()?;
         let hidden = state.hidden.get();
         Some(render(state, r, hidden))
     };
+    let on_key = move |ev: KeyboardEvent| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        let Some(root) = article.get_untracked() else {
+            return;
+        };
+        let items = key_items(&root);
+        let active = document().active_element();
+        let current = active.as_ref().and_then(|a| {
+            items
+                .iter()
+                .position(|i| i == a.unchecked_ref::<HtmlElement>())
+        });
+        let target = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "n" => Some(match current {
+                Some(i) => (i + 1).min(items.len().saturating_sub(1)),
+                None => last.get_value(),
+            }),
+            "ArrowLeft" | "ArrowUp" | "p" => Some(match current {
+                Some(i) => i.saturating_sub(1),
+                None => last.get_value(),
+            }),
+            "Home" => Some(0),
+            "End" => Some(items.len().saturating_sub(1)),
+            "Enter" | " " => {
+                if let Some(i) = current {
+                    ev.prevent_default();
+                    items[i].click();
+                }
+                return;
+            }
+            "Escape" => {
+                if current.is_some() {
+                    ev.prevent_default();
+                    let _ = root.focus();
+                }
+                return;
+            }
+            _ => None,
+        };
+        if let Some(t) = target {
+            ev.prevent_default();
+            if let Some(el) = items.get(t.min(items.len().saturating_sub(1))) {
+                last.set_value(t);
+                let _ = el.focus();
+            }
+        }
+    };
     view! {
         <section class="panel article-panel" aria-labelledby="article-h">
             <h2 id="article-h">"Article"</h2>
             <Legend />
-            <div id="article" class="article" aria-label="The article with highlighted entities and quotes">
+            <p id="article-keys" class="hint">
+                "Keyboard: Tab to the article, then ← → (or n, p) move between highlights, Enter selects, Esc leaves."
+            </p>
+            <div
+                id="article"
+                class="article"
+                node_ref=article
+                tabindex="0"
+                role="region"
+                aria-label="The article with highlighted entities and quotes"
+                aria-describedby="article-keys"
+                on:keydown=on_key
+            >
                 {body}
             </div>
         </section>
     }
+}
+
+/// The focusable highlights under `root`, in document order.
+fn key_items(root: &HtmlElement) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all(KEY_ITEMS) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+        .collect()
 }
 
 /// The colour key: each entity type's colour next to its tag, and how quotes look.
@@ -248,7 +334,18 @@ fn render(state: AppState, r: Arc<Analyzed>, hidden: u8) -> AnyView {
                 };
                 let id = e.id.clone();
                 let id2 = id.clone();
+                let id3 = id.clone();
                 let g = Group::of(e.label);
+                let aria = format!(
+                    "{}, {}{}",
+                    slice(range),
+                    label_name(e.label),
+                    if speaker_of.is_some() {
+                        ", speaker of a quote"
+                    } else {
+                        ""
+                    }
+                );
                 let class = format!(
                     "m {}{}",
                     g.css(),
@@ -261,6 +358,15 @@ fn render(state: AppState, r: Arc<Analyzed>, hidden: u8) -> AnyView {
                             state.selection.with(|s| matches!(s, Selection::Entity(x) if * x == id))
                         }
                         data-e=id2.clone()
+                        tabindex="-1"
+                        role="button"
+                        aria-label=aria
+                        aria-pressed=move || {
+                            state
+                                .selection
+                                .with(|s| matches!(s, Selection::Entity(x) if * x == id3))
+                                .to_string()
+                        }
                         on:click=move |ev| {
                             ev.stop_propagation();
                             state.toggle_selection(Selection::Entity(id2.clone()));
@@ -304,8 +410,26 @@ fn render(state: AppState, r: Arc<Analyzed>, hidden: u8) -> AnyView {
                         >
                             {inner}
                         </span>
-                        <span class="qt-by">
+                        <span
+                            class="qt-by"
+                            data-q=qi
+                            tabindex="-1"
+                            role="button"
+                            aria-label=format!(
+                                "Quote {} by {}",
+                                qi + 1,
+                                speaker.as_deref().unwrap_or("an unknown speaker"),
+                            )
+                            aria-pressed=move || {
+                                state.selection.with(|s| *s == Selection::Quote(qi)).to_string()
+                            }
+                            on:click=move |_| {
+                                state.toggle_selection(Selection::Quote(qi));
+                                super::scroll_into_view(&format!("#quote-{qi}"), false);
+                            }
+                        >
                             {speaker
+                                .clone()
                                 .map(|s| format!("— {s}"))
                                 .unwrap_or_else(|| "— speaker unknown".into())}
                         </span>

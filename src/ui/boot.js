@@ -4,7 +4,21 @@
 const tag = document.querySelector('script[data-wasm][data-js]');
 const url = (name) => new URL(tag.dataset[name], document.baseURI).href;
 const bindings = await import(url('js'));
-const wasm = await bindings.default({ module_or_path: url('wasm') });
+// Compile the wasm here, once: the page instantiates it, and the analysis worker (src/ui/worker.js,
+// started by src/ui/worker.rs) receives the same compiled module, so it fetches and compiles nothing.
+let module_or_path = url('wasm');
+try {
+  const res = await fetch(module_or_path);
+  if (!res.ok) throw new Error(res.statusText);
+  const streaming = (res.headers.get('content-type') || '').startsWith('application/wasm');
+  window.wasmModule = streaming
+    ? await WebAssembly.compileStreaming(res)
+    : await WebAssembly.compile(await res.arrayBuffer());
+  module_or_path = window.wasmModule;
+} catch (e) {
+  console.warn('wasm precompile failed, letting the glue load it:', e);
+}
+const wasm = await bindings.default({ module_or_path });
 // The engine's JS binding (`analyze`, `maxInputBytes`), as Trunk's loader exposes it.
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

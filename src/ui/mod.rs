@@ -13,6 +13,7 @@ pub mod quotes;
 pub mod share;
 pub mod state;
 pub mod topics;
+pub mod worker;
 
 pub use article::ArticleView;
 pub use details::DetailsPanel;
@@ -65,6 +66,11 @@ pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     state.restore();
+    // The analysis worker starts once the first results are painted (it would compete with them
+    // for the CPU), or earlier when a long text needs it.
+    request_animation_frame(move || {
+        set_timeout(move || state.start_worker(), std::time::Duration::ZERO)
+    });
     share::load_from_location(state);
     // The theme lives on <html data-theme> so the CSS variables switch in one place.
     Effect::new(move |_| {

@@ -1,6 +1,7 @@
 //! The page's state: one [`AppState`] of signals, shared through context, plus the small value
 //! types the panels agree on (entity groups, the current selection, the theme).
 
+use super::worker::{Client, Outcome, Request};
 use crate::engine::model::{Analysis, Label, Options};
 use crate::engine::MAX_INPUT_BYTES;
 use leptos::prelude::*;
@@ -8,11 +9,17 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Above this many bytes the page stops analyzing on every keystroke (a long text takes long enough
-/// to make typing stutter) and waits for "Analyze now".
+/// Without the analysis worker (it failed to start, or the page was not loaded by boot.js), above
+/// this many bytes the page stops analyzing on every keystroke (a long text takes long enough to
+/// make typing stutter) and waits for "Analyze now". With the worker every size is analyzed live.
 pub const LIVE_LIMIT: usize = 150_000;
+/// Texts of at least this many bytes are analyzed in the worker; shorter ones take a few
+/// milliseconds, less than the round trip, and are analyzed on the main thread.
+pub const WORKER_MIN_BYTES: usize = 20_000;
 /// Pause after the last keystroke before the text is analyzed.
 pub const DEBOUNCE_MS: u64 = 150;
+/// The same pause for texts over [`LIVE_LIMIT`] analyzed in the worker (each run takes long).
+pub const LONG_DEBOUNCE_MS: u64 = 500;
 /// Pause after the last keystroke before the draft is written to `localStorage`.
 const SAVE_MS: u64 = 400;
 const DRAFT_KEY: &str = "article-analyzer:draft";
@@ -199,7 +206,8 @@ pub struct AppState {
     pub result: RwSignal<Option<Arc<Analyzed>>>,
     /// The text changed since the latest analysis.
     pub stale: RwSignal<bool>,
-    /// An analysis is about to run (long texts: the page paints this first).
+    /// An analysis is running in the worker, or about to run on the main thread (long texts: the
+    /// page paints this first).
     pub busy: RwSignal<bool>,
     /// The current selection.
     pub selection: RwSignal<Selection>,
@@ -215,6 +223,12 @@ pub struct AppState {
     pub undo_text: RwSignal<Option<String>>,
     analyze_timer: StoredValue<Option<TimeoutHandle>>,
     save_timer: StoredValue<Option<TimeoutHandle>>,
+    /// Sequence number of the latest analysis requested; results of older ones are dropped.
+    seq: StoredValue<u64>,
+    /// The analysis worker, once started.
+    engine: StoredValue<Option<Client>, LocalStorage>,
+    /// [`Self::start_worker`] ran (the worker may still have failed to start).
+    worker_tried: StoredValue<bool>,
 }
 
 impl Default for AppState {
@@ -241,6 +255,9 @@ impl AppState {
             undo_text: RwSignal::new(None),
             analyze_timer: StoredValue::new(None),
             save_timer: StoredValue::new(None),
+            seq: StoredValue::new(0),
+            engine: StoredValue::new_local(None),
+            worker_tried: StoredValue::new(false),
         }
     }
 
@@ -334,39 +351,163 @@ impl AppState {
         }
     }
 
-    /// Analyzes after `delay_ms` (restarting the wait on every call). Long texts are analyzed only
-    /// when asked for (`delay_ms == 0`), never while the user types.
+    /// Starts the analysis worker (see [`super::worker`]) unless it was started already; without
+    /// one, or if it fails, analysis stays on the main thread.
+    pub fn start_worker(&self) {
+        if self.worker_tried.try_get_value() != Some(false) {
+            return;
+        }
+        self.worker_tried.set_value(true);
+        let this = *self;
+        let client = Client::start(move |o| this.receive(o));
+        self.engine.set_value(client);
+    }
+
+    /// The working analysis worker, started now if it was not yet.
+    fn client(&self) -> Option<Client> {
+        self.start_worker();
+        self.engine
+            .try_with_value(|c| c.clone().filter(Client::ok))
+            .flatten()
+    }
+
+    /// Whether long texts go to a working analysis worker (starting it if it was not yet).
+    pub fn uses_worker(&self) -> bool {
+        self.client().is_some()
+    }
+
+    /// Analyzes after `delay_ms` (restarting the wait on every call). Without the worker, long
+    /// texts are analyzed only when asked for (`delay_ms == 0`), never while the user types.
     pub fn schedule(&self, delay_ms: u64) {
         if let Some(Some(h)) = self.analyze_timer.try_get_value() {
             h.clear();
         }
-        let long = self.text.with_untracked(String::len) > LIVE_LIMIT;
-        if long && delay_ms > 0 {
-            return;
-        }
-        let this = *self;
-        // A long text blocks the page while it is analyzed: paint "Analyzing…" first.
-        let delay = if long {
+        let len = self.text.with_untracked(String::len);
+        let long = len > LIVE_LIMIT;
+        let in_worker = len >= WORKER_MIN_BYTES && self.uses_worker();
+        let delay = if in_worker {
+            if long && delay_ms > 0 {
+                LONG_DEBOUNCE_MS
+            } else {
+                delay_ms
+            }
+        } else if long {
+            if delay_ms > 0 {
+                return;
+            }
+            // A long text blocks the page while it is analyzed: paint "Analyzing…" first.
             self.busy.set(true);
             40
         } else {
             delay_ms
         };
-        let handle = set_timeout_with_handle(move || this.run(), Duration::from_millis(delay)).ok();
+        let this = *self;
+        let handle =
+            set_timeout_with_handle(move || this.analyze(), Duration::from_millis(delay)).ok();
         self.analyze_timer.set_value(handle);
     }
 
-    /// Analyzes now, synchronously.
-    pub fn run(&self) {
-        let text = self.text.get_untracked();
+    /// The engine options from the page's settings.
+    pub fn options(&self) -> Options {
         let date = self.article_date.get_untracked();
-        let options = Options {
+        Options {
             article_date: Some(date).filter(|d| is_iso_date(d)),
             ..Options::default()
+        }
+    }
+
+    fn next_seq(&self) -> u64 {
+        self.seq.update_value(|s| *s += 1);
+        self.seq.get_value()
+    }
+
+    /// Analyzes the current text now: in the worker when it is long enough and the worker works
+    /// (the result arrives later, through [`Self::receive`]), else synchronously.
+    pub fn analyze(&self) {
+        let seq = self.next_seq();
+        let text = self.text.get_untracked();
+        let options = self.options();
+        let client = if text.len() >= WORKER_MIN_BYTES {
+            self.client()
+        } else {
+            None
         };
+        match client {
+            Some(c) => {
+                self.busy.set(true);
+                let options_json = serde_json::to_string(&options).unwrap_or_default();
+                c.send(Request {
+                    seq,
+                    text,
+                    options_json,
+                });
+            }
+            None => self.run_sync(seq, text, &options),
+        }
+    }
+
+    /// Analyzes now, synchronously, on the main thread.
+    pub fn run(&self) {
+        let seq = self.next_seq();
+        let text = self.text.get_untracked();
+        self.run_sync(seq, text, &self.options());
+    }
+
+    fn run_sync(&self, seq: u64, text: String, options: &Options) {
         let t0 = now();
-        let analysis = crate::analyze(&text, &options);
+        let analysis = crate::analyze(&text, options);
         let millis = now() - t0;
+        if self.seq.get_value() == seq {
+            self.apply(text, analysis, millis);
+        }
+    }
+
+    /// A worker's answer: shown if it answers the latest request, dropped if a newer one was made.
+    fn receive(&self, outcome: Outcome) {
+        let Some(latest) = self.seq.try_get_value() else {
+            return; // the page is gone
+        };
+        match outcome {
+            Outcome::Done {
+                seq,
+                text,
+                json,
+                millis,
+            } if seq == latest => {
+                // Parsed in a task of its own: the page paints between receiving and showing.
+                let this = *self;
+                set_timeout(
+                    move || {
+                        if this.seq.try_get_value() != Some(seq) {
+                            return;
+                        }
+                        match serde_json::from_slice::<Analysis>(&json) {
+                            Ok(analysis) => this.apply(text, analysis, millis),
+                            Err(_) => this.run_sync(seq, text, &this.options()),
+                        }
+                    },
+                    Duration::ZERO,
+                );
+            }
+            Outcome::Failed {
+                seq,
+                text,
+                options_json,
+            } if seq == latest => {
+                // The worker is gone: analyze here, after "Analyzing…" is painted.
+                let options = serde_json::from_str(&options_json).unwrap_or_default();
+                let this = *self;
+                set_timeout(
+                    move || this.run_sync(seq, text, &options),
+                    Duration::from_millis(40),
+                );
+            }
+            _ => {} // stale
+        }
+    }
+
+    /// Shows a finished analysis of `text`.
+    fn apply(&self, text: String, analysis: Analysis, millis: f64) {
         // Entity ids are positional, so a selection survives re-analysis only by name.
         let old = self.result.get_untracked();
         let selection = match self.selection.get_untracked() {
@@ -385,13 +526,15 @@ impl AppState {
             }
             _ => Selection::None,
         };
+        // The user may have typed on while the worker ran.
+        let stale = self.text.with_untracked(|t| *t != text);
         self.result.set(Some(Arc::new(Analyzed {
             text,
             analysis,
             millis,
         })));
         self.selection.set(selection);
-        self.stale.set(false);
+        self.stale.set(stale);
         self.busy.set(false);
     }
 

@@ -35,6 +35,8 @@ export async function launch({ width = 1280, height = 900, colorScheme = 'light'
 let passed = 0, failed = 0;
 /** Runs one named test; a thrown error is a failure. */
 export async function test(name, fn) {
+  // E2E_ONLY=substring runs only the matching tests (while working on one).
+  if (process.env.E2E_ONLY && !name.includes(process.env.E2E_ONLY)) return;
   const t0 = Date.now();
   try {
     await fn();
