@@ -90,10 +90,25 @@ impl<'a> Model<'a> {
     }
 }
 
+/// Natively, `ARTICLE_ANALYZER_NER_MODEL=path` replaces the shipped weights (to evaluate a freshly
+/// trained model with `eval ner` before committing it).
+#[cfg(not(target_arch = "wasm32"))]
+fn override_bytes() -> Option<&'static [u8]> {
+    let path = std::env::var_os("ARTICLE_ANALYZER_NER_MODEL")?;
+    let bytes = std::fs::read(path).ok()?;
+    Some(Vec::leak(bytes))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn override_bytes() -> Option<&'static [u8]> {
+    None
+}
+
 /// The shipped model, parsed on first use (`None` if the weights file is absent or stale).
 pub fn shipped() -> Option<&'static Model<'static>> {
     static M: std::sync::OnceLock<Option<Model<'static>>> = std::sync::OnceLock::new();
-    M.get_or_init(|| Model::parse(MODEL)).as_ref()
+    M.get_or_init(|| Model::parse(override_bytes().unwrap_or(MODEL)))
+        .as_ref()
 }
 
 /// Tags every token greedily; returns one tag index per token and the margin of the chosen tag
