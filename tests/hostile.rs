@@ -356,9 +356,9 @@ case!(
     }
 );
 
-/// Known bug (entities stage): a bare number such as `642,771` becomes a name entity.
+/// A text of figures has no names (the model once read `642,771` as one).
 #[test]
-#[ignore = "bug: the entity stage labels bare numbers as names (e.g. `642,771`); see docs/robustness.md"]
+
 fn only_numbers() {
     let owned: String = {
         let mut r = synth::Rng::new(9);

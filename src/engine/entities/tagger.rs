@@ -49,6 +49,8 @@ pub fn tag(doc: &Doc) -> Vec<Candidate> {
     spans.sort_by_key(|s| s.first);
     spans
         .into_iter()
+        // A name has a letter: in a table of figures the model can read "642,771" as one.
+        .filter(|s| span_text(doc, s).chars().any(char::is_alphabetic))
         .map(|s| Candidate {
             start: doc.tokens[s.first].start,
             end: doc.tokens[s.end - 1].end,
