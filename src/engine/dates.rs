@@ -108,7 +108,14 @@ pub fn month(word: &str) -> Option<u32> {
         "december",
     ];
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 || !w.as_bytes()[0].is_ascii_alphabetic() {
+    // Every month name starts with one of these letters: most words stop here.
+    if w.len() < 3
+        || w.len() > 9
+        || !matches!(
+            w.as_bytes()[0] | 0x20,
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+    {
         return None;
     }
     // No allocation: this runs on every token.

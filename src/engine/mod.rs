@@ -5,6 +5,7 @@
 
 pub mod dates;
 pub mod entities;
+pub mod hash;
 pub mod model;
 pub mod offsets;
 pub mod quotes;

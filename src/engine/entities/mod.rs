@@ -14,7 +14,7 @@ mod values;
 use super::dates::Date;
 use super::model::{Entity, Label, Mention, MentionKind, Quote};
 use super::text::Doc;
-use std::collections::HashMap;
+use crate::engine::hash::FxMap;
 
 /// A mention before it becomes public.
 #[derive(Debug, Clone, PartialEq)]
@@ -155,10 +155,10 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
     });
     let mut cluster_of = vec![usize::MAX; cands.len()];
     // (key, label) → cluster; key → (surface, cluster) of the first form seen with that key.
-    let mut by_key: HashMap<(String, Label), usize> = HashMap::new();
-    let mut by_key_any: HashMap<String, (String, usize)> = HashMap::new();
+    let mut by_key: FxMap<(String, Label), usize> = FxMap::default();
+    let mut by_key_any: FxMap<String, (String, usize)> = FxMap::default();
     // One-word handles of multi-word names: (word key, label) → cluster, or MANY when ambiguous.
-    let mut handles: HashMap<(String, Label), usize> = HashMap::new();
+    let mut handles: FxMap<(String, Label), usize> = FxMap::default();
     const MANY: usize = usize::MAX;
     for &i in &order {
         let c = &cands[i];
@@ -361,7 +361,7 @@ impl Found {
         let len = doc.text.len().max(1) as f32;
         let mut speaker_counts = vec![0u32; n];
         // A map, not a scan per quote: quotes × entities was quadratic (≈30 % of a 5 MB run).
-        let mut index: std::collections::HashMap<&str, usize> = Default::default();
+        let mut index: FxMap<&str, usize> = Default::default();
         for (ci, x) in ids.iter().enumerate() {
             if let Some(x) = x {
                 index.entry(x.as_str()).or_insert(ci);

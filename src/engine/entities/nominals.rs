@@ -9,9 +9,9 @@
 
 use super::gazetteer;
 use super::{alias_key, key, Found, Gender, RawMention};
+use crate::engine::hash::FxMap;
 use crate::engine::model::{Label, MentionKind};
 use crate::engine::text::{Doc, TokenKind};
-use std::collections::HashMap;
 
 /// Role nouns a person is introduced with and described by later.
 const ROLES: &[&str] = &[
@@ -203,7 +203,7 @@ fn prefix5(s: &str) -> Option<&str> {
 /// Gender of person clusters from a preceding honorific or the first name's list.
 fn set_genders(doc: &Doc, found: &mut Found) {
     let gaz = gazetteer::shipped();
-    let mut votes: HashMap<usize, (u32, u32)> = HashMap::new();
+    let mut votes: FxMap<usize, (u32, u32)> = FxMap::default();
     for m in &found.mentions {
         if m.label != Label::PER || m.kind != MentionKind::Name {
             continue;

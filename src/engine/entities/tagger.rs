@@ -4,9 +4,9 @@
 
 use super::features::{lower_hash, spans_from_tags, DocFeats, HashKeyed, TYPES};
 use super::{gazetteer, perceptron, Candidate};
+use crate::engine::hash::FxMap;
 use crate::engine::model::Label;
 use crate::engine::text::{Doc, TokenKind};
-use std::collections::HashMap;
 
 /// A name span over tokens.
 #[derive(Debug, Clone, Copy)]
@@ -338,7 +338,7 @@ fn span_text<'a>(doc: &Doc<'a>, s: &Span) -> &'a str {
 /// The same string typed differently in one document takes the type with the most confidence
 /// behind it (the model often knows "Fischler" is a person in one sentence and not in another).
 fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
-    let mut votes: HashMap<&str, [f32; 4]> = HashMap::new();
+    let mut votes: FxMap<&str, [f32; 4]> = FxMap::default();
     for s in spans.iter() {
         votes.entry(span_text(doc, s)).or_default()[s.ty] += s.conf;
     }
@@ -357,7 +357,7 @@ fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
 /// A one-word name that is the last word of a multi-word person name in the same document is that
 /// person ("Fischler" after "Franz Fischler").
 fn surnames(doc: &Doc, spans: &mut [Span]) {
-    let mut last_words: HashMap<&str, usize> = HashMap::new();
+    let mut last_words: FxMap<&str, usize> = FxMap::default();
     for s in spans.iter() {
         if TYPES[s.ty] == Label::PER && s.end - s.first >= 2 {
             last_words.entry(doc.tok(s.end - 1)).or_insert(s.first);

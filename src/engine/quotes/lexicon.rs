@@ -1,6 +1,6 @@
 //! Word lists of the quote stage, read from `data/quotes/*.txt` (compiled in) into one lookup table.
 
-use std::collections::HashMap;
+use crate::engine::hash::FxMap;
 use std::sync::OnceLock;
 
 /// A verb form the attribution sieves look for.
@@ -36,9 +36,9 @@ pub enum Noun {
 
 /// All lists.
 pub struct Lexicon {
-    verbs: HashMap<&'static str, Word>,
-    names: HashMap<&'static str, NameGender>,
-    nouns: HashMap<&'static str, Noun>,
+    verbs: FxMap<&'static str, Word>,
+    names: FxMap<&'static str, NameGender>,
+    nouns: FxMap<&'static str, Noun>,
 }
 
 const SPEECH: &str = include_str!("../../../data/quotes/speech-verbs.txt");
@@ -56,7 +56,7 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 pub fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let mut verbs = HashMap::new();
+        let mut verbs = FxMap::default();
         for (file, label) in [(SPEECH, false), (LABEL, true)] {
             for l in lines(file) {
                 for w in l.split_whitespace() {
@@ -74,8 +74,8 @@ pub fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        let mut names = HashMap::new();
-        let mut nouns = HashMap::new();
+        let mut names = FxMap::default();
+        let mut nouns = FxMap::default();
         for l in lines(NAMES) {
             let (g, rest) = match l.split_once(':') {
                 Some(("m", r)) => (NameGender::Male, r),

@@ -8,9 +8,9 @@
 use super::finder::RawQuote;
 use super::lexicon::{lexicon, Lexicon, NameGender, Noun, Word};
 use crate::engine::entities::{Found, Gender, RawMention};
+use crate::engine::hash::FxMap;
 use crate::engine::model::{Label, MentionKind, Speaker};
 use crate::engine::text::{Doc, TokenKind};
-use std::collections::HashMap;
 
 /// How far back (in mentions) an antecedent is searched for.
 const LOOKBACK_MENTIONS: usize = 80;
@@ -60,9 +60,9 @@ pub struct Ctx<'a> {
     /// Cluster → gender.
     pub gender: Vec<Gender>,
     /// Role word → (byte position, cluster) of people introduced with it, in text order.
-    roles: HashMap<String, Vec<(usize, usize)>>,
+    roles: FxMap<String, Vec<(usize, usize)>>,
     /// Lower-case last word of a person's name → its first name mention.
-    surnames: HashMap<String, usize>,
+    surnames: FxMap<String, usize>,
 }
 
 /// Subject pronouns that can name a speaker.
@@ -165,8 +165,8 @@ impl<'a> Ctx<'a> {
             m_tok,
             verb,
             gender: found.clusters.iter().map(|c| c.gender).collect(),
-            roles: HashMap::new(),
-            surnames: HashMap::new(),
+            roles: FxMap::default(),
+            surnames: FxMap::default(),
         };
         for (mi, m) in found.mentions.iter().enumerate() {
             if m.label == Label::PER && m.kind == MentionKind::Name {
