@@ -82,7 +82,13 @@ pub struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// Paragraphs in order.
     pub paragraphs: Vec<Paragraph>,
+    /// For each block of `1 << BLOCK_BITS` bytes: the first token starting at or after the block's
+    /// start. Narrows [`Doc::token_at_or_after`] to a few neighbouring tokens: the stages call it
+    /// for every mention and quote, and a binary search over all tokens missed the cache each time.
+    block_first: Vec<u32>,
 }
+
+const BLOCK_BITS: u32 = 6;
 
 /// Abbreviations after which a period does not end a sentence (lowercase, without the dot).
 const ABBREVIATIONS: &[&str] = &[
@@ -355,11 +361,21 @@ impl<'a> Doc<'a> {
                 t.sentence = si as u32;
             }
         }
+        let mut block_first = Vec::with_capacity((text.len() >> BLOCK_BITS) + 2);
+        let mut k = 0usize;
+        for b in 0..=(text.len() >> BLOCK_BITS) + 1 {
+            let byte = b << BLOCK_BITS;
+            while k < tokens.len() && tokens[k].start < byte {
+                k += 1;
+            }
+            block_first.push(k as u32);
+        }
         Doc {
             text,
             tokens,
             sentences,
             paragraphs,
+            block_first,
         }
     }
 
@@ -379,7 +395,14 @@ impl<'a> Doc<'a> {
 
     /// Index of the first token whose start is at or after `byte`.
     pub fn token_at_or_after(&self, byte: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < byte)
+        let b = byte >> BLOCK_BITS;
+        match (self.block_first.get(b), self.block_first.get(b + 1)) {
+            (Some(&lo), Some(&hi)) => {
+                let (lo, hi) = (lo as usize, (hi as usize).min(self.tokens.len()));
+                lo + self.tokens[lo..hi].partition_point(|t| t.start < byte)
+            }
+            _ => self.tokens.partition_point(|t| t.start < byte),
+        }
     }
 
     /// Index of the sentence containing byte offset `byte` (or the nearest before it).
@@ -487,6 +510,23 @@ fn blank_line_between(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token_at_or_after_matches_a_full_search() {
+        let mut text = String::new();
+        for k in 0..300 {
+            text.push_str(&"x".repeat(k % 97));
+            text.push_str(" Él dijo: «hola» ");
+        }
+        let doc = Doc::new(&text);
+        for byte in 0..text.len() + 200 {
+            assert_eq!(
+                doc.token_at_or_after(byte),
+                doc.tokens.partition_point(|t| t.start < byte),
+                "byte {byte}"
+            );
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         Doc::new(text)
