@@ -279,13 +279,16 @@ impl DocFeats {
             }
             headline[si] = words >= 2 && caps * 10 >= words * 8;
         }
-        let gz = gazetteer::classes(doc, gaz);
         let mut toks = Vec::with_capacity(n);
         for i in 0..n {
             let t = doc.tokens[i];
             let h = headline.get(t.sentence as usize).copied().unwrap_or(false);
-            let g = gz.get(i).copied().unwrap_or(0) & gazetteer::FEATURE_MASK;
-            toks.push(token_info(text, doc, i, h, g));
+            toks.push(token_info(text, doc, i, h, 0));
+        }
+        // Gazetteer classes over the tokens' lower-case hashes (computed once, above).
+        let lowers: Vec<u64> = toks.iter().map(|t| t.lower).collect();
+        for (t, g) in toks.iter_mut().zip(gazetteer::classes(doc, gaz, &lowers)) {
+            t.gaz = g & gazetteer::FEATURE_MASK;
         }
         // How each word is written elsewhere: capitalised mid-sentence (not in a headline), or lower.
         let mut casing: HashKeyed<u16> = HashKeyed::default();

@@ -22,6 +22,11 @@ pub const MALE: u8 = 16;
 pub const FEMALE: u8 = 32;
 /// The classes the tagger sees as a feature (gender is for pronoun resolution).
 pub const FEATURE_MASK: u8 = COUNTRY | PLACE | DEMONYM | FIRST_NAME;
+/// Internal: the key is a proper prefix of a listed phrase ("new" of "new york"), so a longer
+/// match may follow; without it the phrase scan stops (most tokens start no phrase).
+const PREFIX: u8 = 64;
+/// Every class bit.
+const CLASSES: u8 = !PREFIX;
 
 const LIST: &str = include_str!("../../../data/ner/gazetteer.tsv");
 /// Longest phrase in tokens.
@@ -56,6 +61,9 @@ impl Gaz {
             }
             let mut h = 0u64;
             for i in 0..doc.tokens.len() {
+                if i > 0 {
+                    *map.entry(h).or_default() |= PREFIX;
+                }
                 h = step(h, lower_hash(doc.tok(i)));
             }
             *map.entry(h).or_default() |= bits;
@@ -70,15 +78,14 @@ impl Gaz {
         for i in 0..doc.tokens.len() {
             h = step(h, lower_hash(doc.tok(i)));
         }
-        self.map.get(&h).copied().unwrap_or(0)
+        self.map.get(&h).map_or(0, |&b| b & CLASSES)
     }
 
     /// Classes of a single word (no allocation).
     pub fn lookup_word(&self, word: &str) -> u8 {
         self.map
             .get(&step(0, lower_hash(word)))
-            .copied()
-            .unwrap_or(0)
+            .map_or(0, |&b| b & CLASSES)
     }
 
     /// Number of distinct phrases.
@@ -102,14 +109,14 @@ pub fn shipped() -> &'static Gaz {
     GAZ.get_or_init(|| Gaz::parse(LIST))
 }
 
-/// For each token, the classes of the longest listed phrase covering it (within a sentence).
-pub fn classes(doc: &Doc, gaz: &Gaz) -> Vec<u8> {
-    let n = doc.tokens.len();
+/// For each token, the classes of the longest listed phrase covering it (within a sentence);
+/// `lowers` are the tokens' [`lower_hash`]es.
+pub fn classes(doc: &Doc, gaz: &Gaz, lowers: &[u64]) -> Vec<u8> {
+    let n = doc.tokens.len().min(lowers.len());
     let mut out = vec![0u8; n];
     if gaz.is_empty() {
         return out;
     }
-    let lowers: Vec<u64> = (0..n).map(|i| lower_hash(doc.tok(i))).collect();
     let mut i = 0;
     while i < n {
         let sent = doc.tokens[i].sentence;
@@ -121,8 +128,12 @@ pub fn classes(doc: &Doc, gaz: &Gaz) -> Vec<u8> {
                 break;
             }
             h = step(h, lowers[j]);
-            if let Some(&b) = gaz.map.get(&h) {
-                best = Some((len, b));
+            let Some(&b) = gaz.map.get(&h) else { break };
+            if b & CLASSES != 0 {
+                best = Some((len, b & CLASSES));
+            }
+            if b & PREFIX == 0 {
+                break;
             }
         }
         match best {
