@@ -26,7 +26,7 @@ step "clippy (wasm32)"
 cargo clippy --workspace --lib --bins --tests --locked --target wasm32-unknown-unknown -- -D warnings
 
 step "native tests"
-cargo test --locked
+cargo test --workspace --locked
 
 step "browser tests (wasm-pack, headless Chromium)"
 wasm-pack test --headless --chrome --mode no-install

@@ -9,7 +9,7 @@
 //! assert_eq!(a.quotes.len(), 1);
 //! ```
 
-pub mod engine;
+pub use article_analyzer_engine as engine;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]

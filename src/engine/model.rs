@@ -3,7 +3,7 @@
 //! Offsets: in native Rust and in the CLI's JSON every `start`/`end` is a **UTF-8 byte offset, end
 //! exclusive**, into the exact text given to `analyze`, so `&text[start..end] == text_field`. The JS
 //! binding converts every offset to **UTF-16 code units** (what `String.prototype.slice` uses) in one
-//! place, [`crate::engine::offsets`].
+//! place, [`crate::offsets`].
 
 use serde::{Deserialize, Serialize};
 

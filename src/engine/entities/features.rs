@@ -6,7 +6,7 @@
 //! except the per-document table of word casing ([`DocFeats::new`]).
 
 use super::gazetteer::{self, Gaz};
-use crate::engine::text::{Doc, TokenKind};
+use crate::text::{Doc, TokenKind};
 use std::collections::HashMap;
 
 /// log2 of the number of hash buckets.
@@ -412,11 +412,11 @@ impl DocFeats {
 }
 
 /// Name types in tag order (`B-X` = 1 + 2·index).
-pub const TYPES: [crate::engine::model::Label; 4] = [
-    crate::engine::model::Label::PER,
-    crate::engine::model::Label::ORG,
-    crate::engine::model::Label::LOC,
-    crate::engine::model::Label::MISC,
+pub const TYPES: [crate::model::Label; 4] = [
+    crate::model::Label::PER,
+    crate::model::Label::ORG,
+    crate::model::Label::LOC,
+    crate::model::Label::MISC,
 ];
 
 /// Token spans `(first, after_last, type index)` from BIO tags; an `I-X` without its `B-X` opens a

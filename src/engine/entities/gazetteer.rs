@@ -5,7 +5,7 @@
 //! phrase's lower-cased token sequence, hashed exactly as the tagger hashes tokens.
 
 use super::features::{fnv, lower_hash, HashKeyed};
-use crate::engine::text::Doc;
+use crate::text::Doc;
 use std::sync::OnceLock;
 
 /// A country name ("Russia", "United States").

@@ -14,7 +14,7 @@ mod values;
 use super::dates::Date;
 use super::model::{Entity, Label, Mention, MentionKind, Quote};
 use super::text::Doc;
-use crate::engine::hash::FxMap;
+use crate::hash::FxMap;
 
 /// A mention before it becomes public.
 #[derive(Debug, Clone, PartialEq)]
@@ -432,7 +432,7 @@ fn canonical_name(c: &Cluster, ms: &[Mention]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::dates::Date;
+    use crate::dates::Date;
 
     fn found(text: &str) -> (Doc<'_>, Found) {
         let doc = Doc::new(text);

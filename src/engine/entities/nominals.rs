@@ -9,9 +9,9 @@
 
 use super::gazetteer;
 use super::{alias_key, key, Found, Gender, RawMention};
-use crate::engine::hash::FxMap;
-use crate::engine::model::{Label, MentionKind};
-use crate::engine::text::{Doc, TokenKind};
+use crate::hash::FxMap;
+use crate::model::{Label, MentionKind};
+use crate::text::{Doc, TokenKind};
 
 /// Role nouns a person is introduced with and described by later.
 const ROLES: &[&str] = &[

@@ -4,9 +4,9 @@
 
 use super::features::{lower_hash, spans_from_tags, DocFeats, HashKeyed, TYPES};
 use super::{gazetteer, perceptron, Candidate};
-use crate::engine::hash::FxMap;
-use crate::engine::model::Label;
-use crate::engine::text::{Doc, TokenKind};
+use crate::hash::FxMap;
+use crate::model::Label;
+use crate::text::{Doc, TokenKind};
 
 /// A name span over tokens.
 #[derive(Debug, Clone, Copy)]

@@ -1,9 +1,9 @@
 //! Dates, times, money and percentages, with normalized values.
 
 use super::Candidate;
-use crate::engine::dates::{self, Date};
-use crate::engine::model::Label;
-use crate::engine::text::{Doc, TokenKind};
+use crate::dates::{self, Date};
+use crate::model::Label;
+use crate::text::{Doc, TokenKind};
 
 /// Finds value expressions.
 pub fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Candidate> {

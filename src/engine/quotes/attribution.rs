@@ -16,9 +16,9 @@
 use super::finder::RawQuote;
 use super::lexicon::{Noun, Word};
 use super::resolve::{subject_pronoun, Ctx, Phrase, Resolved};
-use crate::engine::entities::RawMention;
-use crate::engine::model::{Label, Quote, QuoteKind, Span, Speaker};
-use crate::engine::text::TokenKind;
+use crate::entities::RawMention;
+use crate::model::{Label, Quote, QuoteKind, Span, Speaker};
+use crate::text::TokenKind;
 
 /// The attribution of one quote.
 #[derive(Debug, Clone)]

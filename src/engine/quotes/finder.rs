@@ -14,7 +14,7 @@
 //!   paragraph end and flagged `unclosed` — unless it contains complete nested quotes, in which case
 //!   its opener was stray and the paragraph is scanned again without it (once, so linear).
 
-use crate::engine::text::Doc;
+use crate::text::Doc;
 
 /// A quoted stretch (byte offsets, including the marks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Word lists of the quote stage, read from `data/quotes/*.txt` (compiled in) into one lookup table.
 
-use crate::engine::hash::FxMap;
+use crate::hash::FxMap;
 use std::sync::OnceLock;
 
 /// A verb form the attribution sieves look for.

@@ -7,10 +7,10 @@
 
 use super::finder::RawQuote;
 use super::lexicon::{lexicon, Lexicon, NameGender, Noun, Word};
-use crate::engine::entities::{Found, Gender, RawMention};
-use crate::engine::hash::FxMap;
-use crate::engine::model::{Label, MentionKind, Speaker};
-use crate::engine::text::{Doc, TokenKind};
+use crate::entities::{Found, Gender, RawMention};
+use crate::hash::FxMap;
+use crate::model::{Label, MentionKind, Speaker};
+use crate::text::{Doc, TokenKind};
 
 /// How far back (in mentions) an antecedent is searched for.
 const LOOKBACK_MENTIONS: usize = 80;

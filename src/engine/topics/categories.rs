@@ -12,7 +12,7 @@
 //! softmax ranks all 17 top-level topics.
 
 use super::words::{FxSet, KeyMap, Words};
-use crate::engine::model::Category;
+use crate::model::Category;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -10,9 +10,9 @@
 //! (`data/topics/keyphrases.tsv`) turns it into a score in 0..1.
 
 use super::words::{key, FxMap, FxSet, KeyMap, Words, NONE};
-use crate::engine::entities::Found;
-use crate::engine::model::{Keyphrase, Label, MentionKind, Span};
-use crate::engine::text::Doc;
+use crate::entities::Found;
+use crate::model::{Keyphrase, Label, MentionKind, Span};
+use crate::text::Doc;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 

@@ -3,13 +3,13 @@
 //! Each word token gets a word id; each distinct word is lower-cased and stemmed once, so the hot
 //! loop over tokens allocates only when it meets a new word.
 
-use crate::engine::text::{Doc, TokenKind};
+use crate::text::{Doc, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
-pub use crate::engine::hash::{FxHasher, FxMap, FxSet};
+pub use crate::hash::{FxHasher, FxMap, FxSet};
 
 /// Marks tokens that are not words (numbers, punctuation).
 pub const NONE: u32 = u32::MAX;
