@@ -95,7 +95,7 @@ pub fn analyze_js(
     };
     let mut a = run(text, &opts);
     offsets::to_utf16(text, &mut a);
-    let json = serde_json::to_string(&a).map_err(|e| JsError::new(&e.to_string()))?;
+    let json = a.to_json().map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal error: result is not JSON"))
 }
 
@@ -122,5 +122,8 @@ pub fn analyze_json(text: &[u8], options_json: &str) -> Result<Vec<u8>, JsError>
         serde_json::from_str(options_json)
             .map_err(|e| JsError::new(&format!("bad options: {e}")))?
     };
-    serde_json::to_vec(&run(text, &opts)).map_err(|e| JsError::new(&e.to_string()))
+    run(text, &opts)
+        .to_json()
+        .map(String::into_bytes)
+        .map_err(|e| JsError::new(&e.to_string()))
 }

@@ -306,3 +306,12 @@ impl Default for Options {
 pub fn json_schema() -> String {
     serde_json::to_string_pretty(&schemars::schema_for!(Analysis)).expect("schema serializes")
 }
+
+impl Analysis {
+    /// The analysis as compact JSON (the CLI's, the page's and the JS binding's format). Serialized
+    /// here, in the engine's crate, so the web build compiles it with the engine's speed
+    /// optimizations rather than the UI's size ones (≈ 3× faster in wasm).
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
+    }
+}
