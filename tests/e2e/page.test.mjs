@@ -389,7 +389,11 @@ await test('a newer text supersedes a long analysis: the outdated run is abandon
   while (big.length < 5 * 1024 * 1024) big += SAMPLE + '\n\n';
   await setText(big);
   await page.waitForFunction(() => /Analyzing/.test(document.querySelector('.status').textContent), null, { timeout: 5000, polling: 50 });
-  await page.waitForTimeout(800); // the long run is well under way
+  // Just past the worker's respawn threshold (RESPAWN_AFTER_MS, 500 ms from the request, which is when
+  // "Analyzing…" shows): the 5 MB run (≈ 1 s at the engine's wasm speed) is still going.
+  await page.waitForTimeout(600);
+  assert(/Analyzing/.test(await page.locator('.status').textContent()),
+    'the 5 MB run is still going 600 ms in (if the engine got this fast, raise the text or lower RESPAWN_AFTER_MS)');
   const workers = requests.filter(u => u.endsWith('/worker.js')).length;
   // A medium text (analyzed in the worker too), then "Analyze now".
   let medium = '';
