@@ -182,7 +182,8 @@ fn features(text: &str) -> Vec<(String, f32)> {
     let mut out: HashMap<String, f32> = HashMap::new();
     for w in &words.vocab {
         // Stems: with a few hundred modern articles, "vaccine" and "vaccines" must share a weight.
-        *out.entry(w.stem.to_string()).or_default() += (1.0 + w.count as f32).ln() / norm;
+        *out.entry(crate::engine::topics::words::stem_of(words.lower(w)))
+            .or_default() += (1.0 + w.count as f32).ln() / norm;
     }
     for (label, s) in model.labels().iter().zip(share) {
         if s > 0.0 {
@@ -260,10 +261,13 @@ fn train_common(data_dir: &Path, out: &Path) -> io::Result<Common> {
         for d in read_jsonl(&data_dir.join(file))? {
             let doc = Doc::new(d["text"].as_str().unwrap_or(""));
             let words = Words::new(&doc);
-            let stems: std::collections::HashSet<&str> =
-                words.vocab.iter().map(|w| &*w.stem).collect();
+            let stems: std::collections::HashSet<String> = words
+                .vocab
+                .iter()
+                .map(|w| crate::engine::topics::words::stem_of(words.lower(w)))
+                .collect();
             for s in stems {
-                *df.entry(s.to_string()).or_default() += 1;
+                *df.entry(s).or_default() += 1;
             }
             n += 1;
         }

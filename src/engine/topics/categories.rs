@@ -359,11 +359,9 @@ impl Model {
             }
             if let Some(w) = words.vocab.get(wi) {
                 // Function words can carry weight in the model but explain nothing to a reader.
-                if !w.stop
-                    && w.lower.chars().count() > 2
-                    && !evidence.iter().any(|e| **e == *w.lower)
-                {
-                    evidence.push(w.lower.to_string());
+                let lower = words.lower(w);
+                if !w.stop && w.chars > 2 && !evidence.iter().any(|e| e == lower) {
+                    evidence.push(lower.to_string());
                 }
             }
         }

@@ -84,6 +84,28 @@ fn chip_end(lower: &str) -> bool {
     !(lower.len() >= 5 && lower.ends_with("ed") && !lower.ends_with("eed"))
 }
 
+/// [`word_flags`]: the word may stand in a chip (not a function word, at least three characters
+/// with a letter, not an -ly adverb).
+const CHIP_OK: u8 = 1;
+/// [`word_flags`]: the word may end a chip ([`chip_end`]).
+const CHIP_END: u8 = 2;
+/// [`word_flags`]: a word before a verb ([`VERB_CUES`]).
+const VERB_CUE: u8 = 4;
+/// [`word_flags`]: ends like a verb form (-ed, -ing).
+const VERB_LIKE: u8 = 8;
+
+/// What this stage asks of a lower-cased word, computed once per word (cached with its stem).
+pub fn word_flags(lower: &str) -> u8 {
+    let ok = !super::words::is_stopword(lower)
+        && lower.chars().count() >= 3
+        && lower.chars().any(char::is_alphabetic)
+        && chip_word(lower);
+    (ok as u8 * CHIP_OK)
+        | (chip_end(lower) as u8 * CHIP_END)
+        | (VERB_CUES.contains(&lower) as u8 * VERB_CUE)
+        | ((lower.ends_with("ed") || lower.ends_with("ing")) as u8 * VERB_LIKE)
+}
+
 /// Background commonness of word stems: ln(1+df)/ln(1+N) over a news corpus, quantized to 0..=255.
 #[derive(Debug, Default, Clone)]
 pub struct Common {
@@ -290,18 +312,6 @@ pub fn candidates<'a>(
     // between two real phrases of one document is vanishingly unlikely and only merges two chips).
     let mut by_key: FxMap<u64, usize> = FxMap::default();
     let mut by_cluster: FxMap<usize, usize> = FxMap::default();
-    // Per word: may it stand in a chip, may it end one, is it a verb cue (computed once per word).
-    let flags: Vec<(bool, bool, bool)> = words
-        .vocab
-        .iter()
-        .map(|w| {
-            let ok = !w.stop
-                && w.lower.chars().count() >= 3
-                && w.lower.chars().any(char::is_alphabetic)
-                && chip_word(&w.lower);
-            (ok, chip_end(&w.lower), VERB_CUES.contains(&&*w.lower))
-        })
-        .collect();
     // Tokens covered by a name mention: they are candidates only as that whole mention.
     let mut in_name = vec![false; n_tok];
     for m in &found.mentions {
@@ -330,7 +340,7 @@ pub fn candidates<'a>(
         if key != EMPTY_KEY {
             by_key.entry(key).or_insert(gi);
         }
-        if let Some((s, e)) = groups[gi].add(doc, words, &flags, first, last) {
+        if let Some((s, e)) = groups[gi].add(doc, words, first, last) {
             occurrences.push((gi as u32, s, e));
         }
     }
@@ -344,15 +354,12 @@ pub fn candidates<'a>(
             if in_name[j] || t.sentence != doc.tokens[i].sentence || (n > 0 && !t.space_before) {
                 break;
             }
-            let id = words.ids.get(j).copied().unwrap_or(NONE);
-            let Some(&(ok, end_ok, _)) = flags.get(id as usize) else {
-                break;
-            };
-            if !ok {
+            let Some(w) = words.at(j) else { break };
+            if w.flags & CHIP_OK == 0 {
                 break;
             }
-            key = extend_key(key, &words.vocab[id as usize].stem);
-            if !end_ok {
+            key = w.stem_hash.extend(key);
+            if w.flags & CHIP_END == 0 {
                 continue;
             }
             let gi = match by_key.get(&key) {
@@ -363,7 +370,7 @@ pub fn candidates<'a>(
                     groups.len() - 1
                 }
             };
-            if let Some((s, e)) = groups[gi].add(doc, words, &flags, i, j + 1) {
+            if let Some((s, e)) = groups[gi].add(doc, words, i, j + 1) {
                 occurrences.push((gi as u32, s, e));
             }
         }
@@ -376,22 +383,14 @@ pub fn candidates<'a>(
 }
 
 /// The key of no stems at all.
-const EMPTY_KEY: u64 = 0xcbf2_9ce4_8422_2325;
+const EMPTY_KEY: u64 = 0;
 
-/// FNV-1a hash of the concatenated stems of tokens `first..last` (words only), without separators,
-/// so "Solar Winds" and "SolarWinds" share a key.
+/// The [`StemHash`] key of the concatenated stems of tokens `first..last` (words only), so
+/// "Solar Winds" and "SolarWinds" share a key.
 fn stem_key(words: &Words, first: usize, last: usize) -> u64 {
     (first..last)
         .filter_map(|i| words.at(i))
-        .fold(EMPTY_KEY, |h, w| extend_key(h, &w.stem))
-}
-
-/// Continues a [`stem_key`] with one more stem.
-fn extend_key(mut h: u64, stem: &str) -> u64 {
-    for &b in stem.as_bytes() {
-        h = (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
+        .fold(EMPTY_KEY, |h, w| w.stem_hash.extend(h))
 }
 
 impl<'a> Candidate<'a> {
@@ -420,7 +419,6 @@ impl<'a> Candidate<'a> {
         &mut self,
         doc: &Doc,
         words: &Words,
-        flags: &[(bool, bool, bool)],
         first: usize,
         last: usize,
     ) -> Option<(usize, usize)> {
@@ -454,11 +452,8 @@ impl<'a> Candidate<'a> {
         {
             self.modifier += 1;
         }
-        let before = first
-            .checked_sub(1)
-            .and_then(|p| words.ids.get(p))
-            .and_then(|&id| flags.get(id as usize));
-        if before.is_some_and(|f| f.2) {
+        let before = first.checked_sub(1).and_then(|p| words.at(p));
+        if before.is_some_and(|w| w.flags & VERB_CUE != 0) {
             self.verbal += 1;
         }
         let surface = &doc.text[a.start..b.end];
@@ -558,8 +553,8 @@ fn features<'a>(
             cm_top = cm_top.max(c.unwrap_or(0.0));
             unknown |= c.is_none();
             rel_sum += distinct[id as usize] as f32 / (2.0 * w.count.max(1) as f32);
-            last_verb = w.lower.ends_with("ed") || w.lower.ends_with("ing");
-            longest = longest.max(w.lower.chars().count());
+            last_verb = w.flags & VERB_LIKE != 0;
+            longest = longest.max(w.chars as usize);
         }
         let nw = n.clamp(1, MAX_WORDS);
         let cm_mean = cm_sum / n.max(1) as f32;

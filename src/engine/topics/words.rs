@@ -7,30 +7,62 @@ use crate::text::{Doc, TokenKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::rc::Rc;
 
 pub use crate::hash::{FxHasher, FxMap, FxSet};
 
 /// Marks tokens that are not words (numbers, punctuation).
 pub const NONE: u32 = u32::MAX;
 
-/// One distinct lower-cased word.
-#[derive(Debug, Clone)]
+/// One distinct lower-cased word. Plain data: copying it out of the per-thread cache touches no
+/// other memory (the strings were `Rc`s once, and their reference counts cost a cache miss each).
+#[derive(Debug, Clone, Copy)]
 pub struct Word {
-    /// Lower-cased form (shared with a per-thread cache: no copy per document).
-    pub lower: Rc<str>,
-    /// Snowball English stem of `lower`.
-    pub stem: Rc<str>,
-    /// [`key`] of `stem`: what the models' tables are keyed by, so lookups compare no strings.
+    /// [`key`] of the stem: what the models' tables are keyed by, so lookups compare no strings.
     pub stem_key: u64,
+    /// The stem as a [`StemHash`], for phrase keys over concatenated stems.
+    pub stem_hash: StemHash,
     /// Occurrences in the document.
     pub count: u32,
-    /// A function word or a word too generic to stand alone as a chip.
-    pub stop: bool,
+    /// Where the lower-cased form is in [`Words::lowers`].
+    lower: (u32, u32),
     /// The stem's entry in the shipped category model ([`super::categories::Model::entry`]).
     pub category_entry: u32,
     /// The stem's commonness in the shipped list (`Common::get_key`), if listed.
     pub common: Option<f32>,
+    /// A function word or a word too generic to stand alone as a chip.
+    pub stop: bool,
+    /// What the key-phrase stage asks of the word (`keyphrases::word_flags`).
+    pub flags: u8,
+    /// Characters in the lower-cased form (at most 255).
+    pub chars: u8,
+}
+
+/// A polynomial hash of a stem's bytes with the base raised to its length, so that the hash of
+/// concatenated stems is built from the parts: `h(ab) = h(a)·B^|b| + h(b)` ("Solar Winds" and
+/// "SolarWinds" share a key without any string being concatenated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StemHash {
+    pub hash: u64,
+    pub pow: u64,
+}
+
+impl StemHash {
+    const BASE: u64 = 0x0000_0100_0000_01b3;
+
+    /// The hash of `s`.
+    pub fn of(s: &str) -> StemHash {
+        let (mut hash, mut pow) = (0u64, 1u64);
+        for &b in s.as_bytes() {
+            hash = hash.wrapping_mul(Self::BASE).wrapping_add(b as u64 + 1);
+            pow = pow.wrapping_mul(Self::BASE);
+        }
+        StemHash { hash, pow }
+    }
+
+    /// The hash of a phrase so far (`h`) continued by this stem.
+    pub fn extend(self, h: u64) -> u64 {
+        h.wrapping_mul(self.pow).wrapping_add(self.hash)
+    }
 }
 
 /// Word ids per token and the distinct words.
@@ -40,6 +72,8 @@ pub struct Words {
     pub ids: Vec<u32>,
     /// Distinct words, indexed by id.
     pub vocab: Vec<Word>,
+    /// The distinct words' lower-cased forms, one after the other.
+    lowers: String,
 }
 
 /// A 64-bit hash of a string (Fx over 8-byte words, then a final mix so that the low bits, which
@@ -89,14 +123,15 @@ impl Hasher for KeyHasher {
 }
 
 /// What a lower-cased word is regardless of the document: cached per thread.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 struct Facts {
-    lower: Rc<str>,
-    stem: Rc<str>,
     stem_key: u64,
-    stop: bool,
+    stem_hash: StemHash,
     category_entry: u32,
     common: Option<f32>,
+    stop: bool,
+    flags: u8,
+    chars: u8,
 }
 
 impl Words {
@@ -110,6 +145,7 @@ impl Words {
         let mut index: KeyMap<u32> = KeyMap::default();
         let mut vocab: Vec<Word> = Vec::new();
         let mut ids = Vec::with_capacity(doc.tokens.len());
+        let mut lowers = String::new();
         let mut buf = String::new();
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
@@ -130,29 +166,31 @@ impl Words {
                 }
                 let k = key(&buf);
                 let id = *index.entry(k).or_insert_with(|| {
-                    let f = cache
-                        .entry(k)
-                        .or_insert_with(|| {
-                            let stem: Rc<str> = STEMMER.with(|st| stem(st, &buf)).into();
-                            let stem_key = key(&stem);
-                            Facts {
-                                lower: buf.as_str().into(),
-                                stem_key,
-                                stem,
-                                stop: is_stopword(&buf),
-                                category_entry: super::categories::model().entry(stem_key),
-                                common: super::keyphrases::shipped().0.get_key(stem_key),
-                            }
-                        })
-                        .clone();
+                    let f = *cache.entry(k).or_insert_with(|| {
+                        let stem = STEMMER.with(|st| stem(st, &buf));
+                        let stem_key = key(&stem);
+                        Facts {
+                            stem_key,
+                            stem_hash: StemHash::of(&stem),
+                            stop: is_stopword(&buf),
+                            category_entry: super::categories::model().entry(stem_key),
+                            common: super::keyphrases::shipped().0.get_key(stem_key),
+                            flags: super::keyphrases::word_flags(&buf),
+                            chars: buf.chars().count().min(255) as u8,
+                        }
+                    });
+                    let at = lowers.len() as u32;
+                    lowers.push_str(&buf);
                     vocab.push(Word {
-                        lower: f.lower,
-                        stem: f.stem,
                         stem_key: f.stem_key,
+                        stem_hash: f.stem_hash,
                         count: 0,
-                        stop: f.stop,
+                        lower: (at, buf.len() as u32),
                         category_entry: f.category_entry,
                         common: f.common,
+                        stop: f.stop,
+                        flags: f.flags,
+                        chars: f.chars,
                     });
                     vocab.len() as u32 - 1
                 });
@@ -162,7 +200,13 @@ impl Words {
                 ids.push(id);
             }
         });
-        Words { ids, vocab }
+        Words { ids, vocab, lowers }
+    }
+
+    /// The lower-cased form of word `w`.
+    pub fn lower(&self, w: &Word) -> &str {
+        let (at, len) = (w.lower.0 as usize, w.lower.1 as usize);
+        self.lowers.get(at..at + len).unwrap_or("")
     }
 
     /// The word at token `i`, if it is one.
@@ -170,6 +214,12 @@ impl Words {
         let id = *self.ids.get(i)?;
         self.vocab.get(id as usize)
     }
+}
+
+/// The Snowball English stem of a lower-cased word (for the training tools; the engine caches
+/// [`Word::stem_key`] and [`Word::stem_hash`] instead).
+pub fn stem_of(lower: &str) -> String {
+    stem(&Stemmer::create(Algorithm::English), lower)
 }
 
 /// The stem of a lower-cased word.
@@ -572,7 +622,7 @@ const STOPWORDS: &[&str] = &[
     "sir",
 ];
 
-fn is_stopword(lower: &str) -> bool {
+pub(crate) fn is_stopword(lower: &str) -> bool {
     use std::sync::OnceLock;
     static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
