@@ -306,11 +306,12 @@ pub fn candidates<'a>(
     common: &Common,
 ) -> Candidates<'a> {
     let n_tok = doc.tokens.len();
-    let mut groups: Vec<Candidate<'a>> = Vec::new();
-    let mut occurrences: Vec<(u32, usize, usize)> = Vec::new();
+    let mut groups: Vec<Candidate<'a>> = Vec::with_capacity(presize(n_tok / 2));
+    let mut occurrences: Vec<(u32, usize, usize)> = Vec::with_capacity(presize(2 * n_tok));
     // Keyed by a 64-bit hash of the concatenated stems: no string per occurrence (a collision
     // between two real phrases of one document is vanishingly unlikely and only merges two chips).
-    let mut by_key: FxMap<u64, usize> = FxMap::default();
+    let mut by_key: FxMap<u64, usize> =
+        FxMap::with_capacity_and_hasher(presize(n_tok), Default::default());
     let mut by_cluster: FxMap<usize, usize> = FxMap::default();
     // Tokens covered by a name mention: they are candidates only as that whole mention.
     let mut in_name = vec![false; n_tok];
@@ -380,6 +381,12 @@ pub fn candidates<'a>(
         list: groups,
         occurrences,
     }
+}
+
+/// A capacity to reserve for `n` expected items: enough for an article (no regrowth in the hot
+/// loops), bounded so that a huge text reserves no more than it will use.
+pub(crate) fn presize(n: usize) -> usize {
+    n.min(1 << 14)
 }
 
 /// The key of no stems at all.
@@ -508,7 +515,8 @@ fn features<'a>(
     let n_sent = doc.sentences.len().max(1) as f32;
     let max_tf = groups.iter().map(Candidate::tf).max().unwrap_or(1).max(1) as f32;
     // Relatedness to context (YAKE's DL/DR): distinct neighbours of each word over its count.
-    let mut pairs: FxSet<(u32, u32, bool)> = FxSet::default();
+    let mut pairs: FxSet<(u32, u32, bool)> =
+        FxSet::with_capacity_and_hasher(presize(2 * doc.tokens.len()), Default::default());
     let mut distinct = vec![0u32; words.vocab.len()];
     for i in 0..doc.tokens.len() {
         let id = words.ids[i];
@@ -699,19 +707,37 @@ pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize,
         plain.push((weights.score(&c.x), i));
         head.push((weights.headline_score(&c.x), i));
     }
+    // Only the first few are read (a few more when duplicates are skipped): put the best
+    // `limit * 4` in order, and the rest only if the loops below get that far.
+    let cmp = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    let sorted_prefix = (limit * 4).max(16);
     let order = |v: &mut Vec<(f32, usize)>| {
-        v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        if v.len() > sorted_prefix {
+            v.select_nth_unstable_by(sorted_prefix, cmp);
+            v[..sorted_prefix].sort_unstable_by(cmp);
+        } else {
+            v.sort_unstable_by(cmp);
+        }
     };
     order(&mut plain);
     order(&mut head);
+    let rest_sorted = |v: &mut Vec<(f32, usize)>| {
+        if v.len() > sorted_prefix {
+            v[sorted_prefix..].sort_unstable_by(cmp);
+        }
+    };
     let mut seen: FxSet<String> = FxSet::default();
     let mut out = Vec::new();
     // The headline chips name the subject, not the cast: at most one person and two places.
     let (mut people, mut places) = (0, 0);
-    for &(s, i) in &head {
+    for k in 0..head.len() {
         if out.len() >= head_n {
             break;
         }
+        if k == sorted_prefix {
+            rest_sorted(&mut head);
+        }
+        let (s, i) = head[k];
         let c = &cands[i];
         let cap = match c.label {
             Some(Label::PER) => &mut people,
@@ -729,10 +755,14 @@ pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize,
             out.push((i, s));
         }
     }
-    for &(s, i) in &plain {
+    for k in 0..plain.len() {
         if out.len() >= limit {
             break;
         }
+        if k == sorted_prefix {
+            rest_sorted(&mut plain);
+        }
+        let (s, i) = plain[k];
         if seen.insert(cands[i].text.to_lowercase()) {
             out.push((i, s));
         }

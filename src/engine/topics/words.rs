@@ -142,8 +142,10 @@ impl Words {
             static CACHE: RefCell<KeyMap<Facts>> = RefCell::new(KeyMap::default());
             static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
         }
-        let mut index: KeyMap<u32> = KeyMap::default();
-        let mut vocab: Vec<Word> = Vec::new();
+        let n = doc.tokens.len();
+        let mut index: KeyMap<u32> =
+            KeyMap::with_capacity_and_hasher(super::keyphrases::presize(n / 2), Default::default());
+        let mut vocab: Vec<Word> = Vec::with_capacity(super::keyphrases::presize(n / 2));
         let mut ids = Vec::with_capacity(doc.tokens.len());
         let mut lowers = String::new();
         let mut buf = String::new();
