@@ -62,21 +62,34 @@ pub struct Model {
     lexicon: KeyMap<Vec<(usize, f32)>>,
     /// Every stem with weights or lexicon hits: its index in `entries` (by [`key`]).
     entry_of: KeyMap<u32>,
-    /// (weights, lexicon hits) per stem: one table, so a word costs one lookup (the tables are
-    /// large; each lookup is a cache miss), and none for words cached in [`Words`].
+    /// Per stem: where its weights and lexicon hits are in `entry_weights` and `entry_hits` (one
+    /// small record per stem and flat arrays, so a word costs few cache misses; none to find its
+    /// entry for words cached in [`Words`]).
     entries: Vec<Entry>,
+    /// Every entry's weights, one per class, in entry order.
+    entry_weights: Vec<i8>,
+    /// Every entry's lexicon hits as (label index, weight), in entry order.
+    entry_hits: Vec<(usize, f32)>,
 }
 
-/// One stem's (weights per class, lexicon hits as (label index, weight)).
-type Entry = (Option<Vec<i8>>, Option<Vec<(usize, f32)>>);
+/// One stem's place in the flat arrays: its weights at `weights` (or none: `u32::MAX`), its
+/// lexicon hits at `hits..hits + n_hits`.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    weights: u32,
+    hits: u32,
+    n_hits: u32,
+}
 
 /// No entry in the model.
 pub const NO_ENTRY: u32 = u32::MAX;
 
-/// One word's entries in the model: its weights per class and its lexicon hits.
+/// One word's entries in the model (its weights per class and its lexicon hits), with its feature
+/// value: ln(1 + count) over the document's L2 norm of those.
 struct Row<'m> {
     weights: Option<&'m [i8]>,
     hits: Option<&'m [(usize, f32)]>,
+    x: f32,
 }
 
 /// The shipped model.
@@ -175,8 +188,20 @@ impl Model {
         keys.dedup();
         for k in keys {
             m.entry_of.insert(k, m.entries.len() as u32);
-            m.entries
-                .push((m.weights.get(&k).cloned(), m.lexicon.get(&k).cloned()));
+            let weights = match m.weights.get(&k) {
+                Some(w) => {
+                    m.entry_weights.extend_from_slice(w);
+                    (m.entry_weights.len() - w.len()) as u32
+                }
+                None => u32::MAX,
+            };
+            let hits = m.lexicon.get(&k).map(Vec::as_slice).unwrap_or_default();
+            m.entries.push(Entry {
+                weights,
+                hits: m.entry_hits.len() as u32,
+                n_hits: hits.len() as u32,
+            });
+            m.entry_hits.extend_from_slice(hits);
         }
         m
     }
@@ -186,32 +211,49 @@ impl Model {
         self.entry_of.get(&stem_key).copied().unwrap_or(NO_ENTRY)
     }
 
-    fn entry_at(&self, e: u32) -> Row<'_> {
-        match self.entries.get(e as usize) {
-            Some((w, h)) => Row {
-                weights: w.as_deref(),
-                hits: h.as_deref(),
-            },
-            None => Row {
+    fn entry_at(&self, e: u32, x: f32) -> Row<'_> {
+        let Some(en) = self.entries.get(e as usize) else {
+            return Row {
                 weights: None,
                 hits: None,
-            },
+                x,
+            };
+        };
+        let n = self.classes.len();
+        let (w, h) = (en.weights as usize, en.hits as usize);
+        Row {
+            weights: (en.weights != u32::MAX)
+                .then(|| self.entry_weights.get(w..w.saturating_add(n)))
+                .flatten(),
+            hits: self
+                .entry_hits
+                .get(h..h.saturating_add(en.n_hits as usize))
+                .filter(|h| !h.is_empty()),
+            x,
         }
     }
 
-    /// Each word's model weights and lexicon hits, looked up once per document (for the shipped
-    /// model, the words carry their entry already).
+    /// Each word's model weights, lexicon hits and feature value, looked up once per document
+    /// (for the shipped model, the words carry their entry already).
     fn rows<'m>(&'m self, words: &Words) -> Vec<Row<'m>> {
         let shipped = std::ptr::eq(self, model());
+        let logs: Vec<f32> = words
+            .vocab
+            .iter()
+            .map(|w| (1.0 + w.count as f32).ln())
+            .collect();
+        let norm = norm_of(&logs);
         words
             .vocab
             .iter()
-            .map(|w| {
-                self.entry_at(if shipped {
+            .zip(&logs)
+            .map(|(w, &l)| {
+                let e = if shipped {
                     w.category_entry
                 } else {
                     self.entry(w.stem_key)
-                })
+                };
+                self.entry_at(e, l / norm)
             })
             .collect()
     }
@@ -226,11 +268,10 @@ impl Model {
         let n = self.labels.len();
         let mut share = vec![0.0f32; n];
         let mut cues = vec![0usize; n];
-        let norm = norm(words);
         // Cue words count once per stem ("firm" and "firmly" are one cue).
         let mut seen: FxSet<u64> = FxSet::default();
         for (w, row) in words.vocab.iter().zip(rows) {
-            let x = (1.0 + w.count as f32).ln() / norm;
+            let x = row.x;
             if let Some(hits) = row.hits {
                 let new_stem = seen.insert(w.stem_key);
                 for &(li, weight) in hits {
@@ -244,7 +285,6 @@ impl Model {
 
     /// Scores every topic for a document.
     pub fn categorize(&self, words: &Words) -> Vec<Category> {
-        let norm = norm(words);
         if words.vocab.is_empty() {
             return Vec::new();
         }
@@ -260,8 +300,8 @@ impl Model {
                 }
             }
         }
-        for (w, row) in words.vocab.iter().zip(&rows) {
-            let x = (1.0 + w.count as f32).ln() / norm;
+        for row in &rows {
+            let x = row.x;
             if let Some(ws) = row.weights {
                 for (l, &q) in logits.iter_mut().zip(ws) {
                     *l += x * q as f32 * self.scale;
@@ -303,7 +343,7 @@ impl Model {
             if rank > 0 && (p < MIN_EXTRA_L1 || rank >= 3) {
                 break;
             }
-            out.push(self.category(li, p, words, &rows, norm));
+            out.push(self.category(li, p, words, &rows));
         }
         // Second-level topics under the shown top-level ones.
         let shown: Vec<(String, f32)> = out.iter().map(|c| (c.code.clone(), c.score)).collect();
@@ -319,7 +359,7 @@ impl Model {
         }
         seconds.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(li, s) in seconds.iter().take(MAX_L2) {
-            out.push(self.category(li, s, words, &rows, norm));
+            out.push(self.category(li, s, words, &rows));
         }
         out
     }
@@ -329,13 +369,13 @@ impl Model {
         &self.labels
     }
 
-    fn category(&self, li: usize, score: f32, words: &Words, rows: &[Row], norm: f32) -> Category {
+    fn category(&self, li: usize, score: f32, words: &Words, rows: &[Row]) -> Category {
         // Evidence: the words that added most to this topic (model weight and lexicon cue), found
         // in a second pass for the few topics shown only.
         let class = self.classes.iter().position(|&c| c == li);
         let mut contrib: Vec<(f32, usize)> = Vec::new();
-        for (wi, (w, row)) in words.vocab.iter().zip(rows).enumerate() {
-            let x = (1.0 + w.count as f32).ln() / norm;
+        for (wi, row) in rows.iter().enumerate() {
+            let x = row.x;
             let mut v = 0.0;
             if let (Some(c), Some(ws)) = (class, row.weights) {
                 v += x * ws.get(c).copied().unwrap_or(0) as f32 * self.scale;
@@ -378,10 +418,18 @@ impl Model {
 
 /// L2 norm of the document's ln(1+count) vector (at least a tiny positive number).
 pub fn norm(words: &Words) -> f32 {
-    words
+    let logs: Vec<f32> = words
         .vocab
         .iter()
-        .map(|w| (1.0 + w.count as f32).ln().powi(2))
+        .map(|w| (1.0 + w.count as f32).ln())
+        .collect();
+    norm_of(&logs)
+}
+
+/// L2 norm of `logs` (at least a tiny positive number).
+fn norm_of(logs: &[f32]) -> f32 {
+    logs.iter()
+        .map(|l| l.powi(2))
         .sum::<f32>()
         .sqrt()
         .max(1e-9)
