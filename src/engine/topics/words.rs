@@ -132,19 +132,27 @@ struct Facts {
     stop: bool,
     flags: u8,
     chars: u8,
+    /// The document ([`Words::new`] call) that last met the word, and the word's id there.
+    epoch: u64,
+    id: u32,
 }
 
 impl Words {
     /// Builds the vocabulary of `doc`.
     pub fn new(doc: &Doc) -> Words {
-        use std::cell::RefCell;
+        use std::cell::{Cell, RefCell};
         thread_local! {
             static CACHE: RefCell<KeyMap<Facts>> = RefCell::new(KeyMap::default());
+            static EPOCH: Cell<u64> = const { Cell::new(0) };
             static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
         }
+        // Each document is an epoch: a cached word met first in this document gets its id here,
+        // so one probe of the cache per token does what a per-document index did on top of it.
+        let epoch = EPOCH.with(|e| {
+            e.set(e.get() + 1);
+            e.get()
+        });
         let n = doc.tokens.len();
-        let mut index: KeyMap<u32> =
-            KeyMap::with_capacity_and_hasher(super::keyphrases::presize(n / 2), Default::default());
         let mut vocab: Vec<Word> = Vec::with_capacity(super::keyphrases::presize(n / 2));
         let mut ids = Vec::with_capacity(doc.tokens.len());
         let mut lowers = String::new();
@@ -166,21 +174,24 @@ impl Words {
                     ids.push(NONE);
                     continue;
                 }
-                let k = key(&buf);
-                let id = *index.entry(k).or_insert_with(|| {
-                    let f = *cache.entry(k).or_insert_with(|| {
-                        let stem = STEMMER.with(|st| stem(st, &buf));
-                        let stem_key = key(&stem);
-                        Facts {
-                            stem_key,
-                            stem_hash: StemHash::of(&stem),
-                            stop: is_stopword(&buf),
-                            category_entry: super::categories::model().entry(stem_key),
-                            common: super::keyphrases::shipped().0.get_key(stem_key),
-                            flags: super::keyphrases::word_flags(&buf),
-                            chars: buf.chars().count().min(255) as u8,
-                        }
-                    });
+                let f = cache.entry(key(&buf)).or_insert_with(|| {
+                    let stem = STEMMER.with(|st| stem(st, &buf));
+                    let stem_key = key(&stem);
+                    Facts {
+                        stem_key,
+                        stem_hash: StemHash::of(&stem),
+                        stop: is_stopword(&buf),
+                        category_entry: super::categories::model().entry(stem_key),
+                        common: super::keyphrases::shipped().0.get_key(stem_key),
+                        flags: super::keyphrases::word_flags(&buf),
+                        chars: buf.chars().count().min(255) as u8,
+                        epoch: 0,
+                        id: 0,
+                    }
+                });
+                if f.epoch != epoch {
+                    f.epoch = epoch;
+                    f.id = vocab.len() as u32;
                     let at = lowers.len() as u32;
                     lowers.push_str(&buf);
                     vocab.push(Word {
@@ -194,8 +205,8 @@ impl Words {
                         flags: f.flags,
                         chars: f.chars,
                     });
-                    vocab.len() as u32 - 1
-                });
+                }
+                let id = f.id;
                 if let Some(w) = vocab.get_mut(id as usize) {
                     w.count += 1;
                 }
