@@ -376,7 +376,7 @@ pub fn candidates<'a>(
             }
         }
     }
-    features(doc, found, words, common, &mut groups);
+    features(doc, found, words, common, &in_name, &mut groups);
     Candidates {
         list: groups,
         occurrences,
@@ -509,23 +509,33 @@ fn features<'a>(
     found: &Found,
     words: &Words,
     common: &Common,
+    in_name: &[bool],
     groups: &mut [Candidate<'a>],
 ) {
     let n_tok = doc.tokens.len().max(1) as f32;
     let n_sent = doc.sentences.len().max(1) as f32;
     let max_tf = groups.iter().map(Candidate::tf).max().unwrap_or(1).max(1) as f32;
     // Relatedness to context (YAKE's DL/DR): distinct neighbours of each word over its count.
+    // Only the words of candidates are read: chip words, and words inside names.
+    let mut needed: Vec<bool> = words.vocab.iter().map(|w| w.flags & CHIP_OK != 0).collect();
+    for (i, _) in in_name.iter().enumerate().filter(|t| *t.1) {
+        if let Some(n) = words.ids.get(i).and_then(|&id| needed.get_mut(id as usize)) {
+            *n = true;
+        }
+    }
     let mut pairs: FxSet<(u32, u32, bool)> =
-        FxSet::with_capacity_and_hasher(presize(2 * doc.tokens.len()), Default::default());
+        FxSet::with_capacity_and_hasher(presize(doc.tokens.len()), Default::default());
     let mut distinct = vec![0u32; words.vocab.len()];
     for i in 0..doc.tokens.len() {
         let id = words.ids[i];
-        if id == NONE {
+        if id == NONE || !needed[id as usize] {
             continue;
         }
+        // A word met once has no repeated neighbour: no set needed.
+        let once = words.vocab[id as usize].count == 1;
         for (nb, right) in [(i.checked_sub(1), false), (Some(i + 1), true)] {
             let nid = nb.and_then(|j| words.ids.get(j)).copied().unwrap_or(NONE);
-            if nid != NONE && pairs.insert((id, nid, right)) {
+            if nid != NONE && (once || pairs.insert((id, nid, right))) {
                 distinct[id as usize] += 1;
             }
         }
