@@ -466,7 +466,14 @@ impl<'a> Candidate<'a> {
         let surface = &doc.text[a.start..b.end];
         // Only single-spaced forms read well as chips. After a few dozen occurrences the most
         // common form is settled: stop counting (keeps frequent words cheap).
-        if self.tf <= 48 && surface.chars().all(|c| c == ' ' || !c.is_whitespace()) {
+        // (Tokens hold no whitespace: only the gaps between them are checked.)
+        if self.tf <= 48
+            && toks.windows(2).all(|p| {
+                doc.text[p[0].end..p[1].start]
+                    .chars()
+                    .all(|c| c == ' ' || !c.is_whitespace())
+            })
+        {
             let weight = if sentence_start { 1 } else { 2 };
             let text = doc.text;
             let n_surfaces = self.surface.is_some() as usize + self.more_surfaces.len();
