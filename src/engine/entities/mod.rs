@@ -14,7 +14,7 @@ mod values;
 use super::dates::Date;
 use super::model::{Entity, Label, Mention, MentionKind, Quote};
 use super::text::Doc;
-use crate::hash::FxMap;
+use crate::hash::{key as hash_key, FxMap};
 
 /// A mention before it becomes public.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,10 +110,18 @@ pub struct Candidate {
 
 /// Normalizes a name for alias matching: lowercase letters and digits only.
 pub fn key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::new();
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`] into a buffer (no allocation per call).
+fn key_into(s: &str, out: &mut String) {
+    out.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// Known alias groups that string matching cannot find.
@@ -154,38 +162,41 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
         )
     });
     let mut cluster_of = vec![usize::MAX; cands.len()];
-    // (key, label) → cluster; key → (surface, cluster) of the first form seen with that key.
-    let mut by_key: FxMap<(String, Label), usize> = FxMap::default();
-    let mut by_key_any: FxMap<String, (String, usize)> = FxMap::default();
+    // Keys are 64-bit hashes of the key strings (no string per mention; within one document a
+    // collision is vanishingly unlikely and would only merge two clusters).
+    // (key, label) → cluster; key → (surface span, cluster) of the first form seen with that key.
+    let mut by_key: FxMap<(u64, Label), usize> = FxMap::default();
+    let mut by_key_any: FxMap<u64, ((usize, usize), usize)> = FxMap::default();
     // One-word handles of multi-word names: (word key, label) → cluster, or MANY when ambiguous.
-    let mut handles: FxMap<(String, Label), usize> = FxMap::default();
+    let mut handles: FxMap<(u64, Label), usize> = FxMap::default();
     const MANY: usize = usize::MAX;
+    let mut buf = String::new();
     for &i in &order {
         let c = &cands[i];
         let text = &doc.text[c.start..c.end];
         let cl = if c.label.is_name() {
-            let k = alias_key(&key(text)).to_string();
-            let words: Vec<&str> = text.split_whitespace().collect();
-            let mut hit = by_key.get(&(k.clone(), c.label)).copied();
+            buf.clear();
+            key_into(text, &mut buf);
+            let k = hash_key(alias_key(&buf));
+            let n_words = text.split_whitespace().count();
+            let mut hit = by_key.get(&(k, c.label)).copied();
             if hit.is_none() {
                 hit = by_key_any
                     .get(&k)
-                    .filter(|(surface, _)| surface != text)
+                    .filter(|((s, e), _)| &doc.text[*s..*e] != text)
                     .map(|(_, cl)| *cl);
             }
-            if hit.is_none() && words.len() == 1 {
-                hit = handles
-                    .get(&(k.clone(), c.label))
-                    .copied()
-                    .filter(|&cl| cl != MANY);
+            if hit.is_none() && n_words == 1 {
+                hit = handles.get(&(k, c.label)).copied().filter(|&cl| cl != MANY);
             }
             match hit {
                 Some(cl) => cl,
                 None => {
                     let cl = new_cluster(&mut found, text, c.label, None);
-                    by_key.insert((k.clone(), c.label), cl);
-                    by_key_any.entry(k).or_insert((text.to_string(), cl));
-                    if words.len() >= 2 {
+                    by_key.insert((k, c.label), cl);
+                    by_key_any.entry(k).or_insert(((c.start, c.end), cl));
+                    if n_words >= 2 {
+                        let words: Vec<&str> = text.split_whitespace().collect();
                         let mut hs: Vec<String> = Vec::new();
                         if let Some(last) = words.last() {
                             hs.push(key(last));
@@ -202,7 +213,7 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
                         hs.dedup();
                         for h in hs {
                             handles
-                                .entry((h, c.label))
+                                .entry((hash_key(&h), c.label))
                                 .and_modify(|x| {
                                     if *x != cl {
                                         *x = MANY
@@ -215,12 +226,9 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
                 }
             }
         } else {
-            let k = format!(
-                "{}:{}",
-                c.label.as_str(),
-                c.value.as_deref().unwrap_or(text)
-            );
-            match by_key.get(&(k.clone(), c.label)) {
+            // Values by their normalized value (the label is part of the map's key).
+            let k = hash_key(c.value.as_deref().unwrap_or(text));
+            match by_key.get(&(k, c.label)) {
                 Some(&cl) => cl,
                 None => {
                     let cl = new_cluster(&mut found, text, c.label, c.value.clone());

@@ -2,7 +2,7 @@
 //! make the document agree with itself (the same string gets the same type; a surname alone is the
 //! person named in full elsewhere; a lower-cased "white house" is the White House named elsewhere).
 
-use super::features::{lower_hash, spans_from_tags, DocFeats, HashKeyed, TYPES};
+use super::features::{spans_from_tags, DocFeats, HashKeyed, TYPES};
 use super::{gazetteer, perceptron, Candidate};
 use crate::hash::FxMap;
 use crate::model::Label;
@@ -45,7 +45,7 @@ pub fn tag(doc: &Doc) -> Vec<Candidate> {
     cue_types(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     surnames(doc, &mut spans);
-    repeat_missed(doc, &mut spans);
+    repeat_missed(doc, &df, &mut spans);
     spans.sort_by_key(|s| s.first);
     spans
         .into_iter()
@@ -377,7 +377,7 @@ fn surnames(doc: &Doc, spans: &mut [Span]) {
 /// Adds untagged repeats of names tagged elsewhere in the document: the exact same capitalised
 /// token sequence, a person's surname alone, or a multi-word name written in lower case ("white
 /// house"). Names are keyed by their first word's lower-case hash, so the pass is linear.
-fn repeat_missed(doc: &Doc, spans: &mut Vec<Span>) {
+fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     struct Known {
         first: usize,
         len: usize,
@@ -385,7 +385,8 @@ fn repeat_missed(doc: &Doc, spans: &mut Vec<Span>) {
         multi: bool,
     }
     let n = doc.tokens.len();
-    let lower: Vec<u64> = (0..n).map(|i| lower_hash(doc.tok(i))).collect();
+    // The lower-cased hashes the features computed already (one per token).
+    let lower: Vec<u64> = df.toks.iter().map(|t| t.lower).collect();
     let mut known: HashKeyed<Vec<Known>> = HashKeyed::default();
     let same = |a: usize, b: usize, len: usize| (0..len).all(|k| lower[a + k] == lower[b + k]);
     let add =

@@ -428,9 +428,5 @@ pub fn norm(words: &Words) -> f32 {
 
 /// L2 norm of `logs` (at least a tiny positive number).
 fn norm_of(logs: &[f32]) -> f32 {
-    logs.iter()
-        .map(|l| l.powi(2))
-        .sum::<f32>()
-        .sqrt()
-        .max(1e-9)
+    logs.iter().map(|l| l.powi(2)).sum::<f32>().sqrt().max(1e-9)
 }
