@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 rm -rf pkg
-wasm-pack build js --mode no-install --target web --out-dir ../pkg --out-name article_analyzer \
+wasm-pack build js --mode no-install --no-opt --target web --out-dir ../pkg --out-name article_analyzer \
   --profile wasm-release 2>&1 | grep -v '^\[INFO\]' || true
 [[ -f pkg/article_analyzer_bg.wasm ]] || { echo "wasm-pack build failed" >&2; exit 1; }
 # wasm-pack names the package after the crate; publish it as `article-analyzer`.

@@ -8,8 +8,6 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14            # 0.22.x needs rustc >= 1.96.1
 WASM_PACK_VERSION=0.15.1
-BINARYEN_NPM_VERSION=132.0.0     # gives wasm-opt "version_132"; Debian's binaryen 108 breaks the wasm
-WEB_TOOLS_DIR=${WEB_TOOLS_DIR:-/opt/web-tools}
 # wasm-bindgen CLI must equal the library version locked in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '$0=="name = \"wasm-bindgen\"" {getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
 
@@ -58,23 +56,7 @@ cargo_tool wasm-bindgen wasm-bindgen-cli "$WASM_BINDGEN_VERSION"
 cargo_tool trunk trunk "$TRUNK_VERSION"
 cargo_tool wasm-pack wasm-pack "$WASM_PACK_VERSION"
 
-# 4. wasm-opt from npm binaryen, behind a wrapper on PATH (Trunk looks it up there).
-if [[ ! -f $WEB_TOOLS_DIR/node_modules/binaryen/package.json ]] ||
-   [[ $(node -p "require('$WEB_TOOLS_DIR/node_modules/binaryen/package.json').version") != "$BINARYEN_NPM_VERSION" ]]; then
-  log "npm install binaryen@$BINARYEN_NPM_VERSION into $WEB_TOOLS_DIR"
-  mkdir -p "$WEB_TOOLS_DIR"
-  [[ -f $WEB_TOOLS_DIR/package.json ]] || echo '{"name":"web-tools","private":true}' > "$WEB_TOOLS_DIR/package.json"
-  npm install --prefix "$WEB_TOOLS_DIR" --no-audit --no-fund --save-exact "binaryen@$BINARYEN_NPM_VERSION"
-fi
-wrapper="#!/bin/sh
-exec node \"$WEB_TOOLS_DIR/node_modules/binaryen/bin/wasm-opt\" \"\$@\""
-if [[ ! -x /usr/local/bin/wasm-opt ]] || [[ $(cat /usr/local/bin/wasm-opt) != "$wrapper" ]]; then
-  printf '%s\n' "$wrapper" > /usr/local/bin/wasm-opt.tmp && chmod +x /usr/local/bin/wasm-opt.tmp
-  mv /usr/local/bin/wasm-opt.tmp /usr/local/bin/wasm-opt
-fi
-[[ $(command -v wasm-opt) == /usr/local/bin/wasm-opt ]] || die "another wasm-opt shadows /usr/local/bin/wasm-opt"
-
-# 5. Node packages for the end-to-end tests and the browser benchmark (exact versions from the lockfile).
+# 4. Node packages for the end-to-end tests and the browser benchmark (exact versions from the lockfile).
 for dir in tests; do
   if [[ ! -d $dir/node_modules ]] || ! (cd "$dir" && npm ls --depth=0 >/dev/null 2>&1); then
     log "npm ci in $dir"

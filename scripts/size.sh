@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Prints raw / gzip -9 -n / brotli (q11) sizes of every file in dist/, and with --check fails when the
-# whole dist/ exceeds the gzip budget (BUDGET_KB). The default, 890 KB, holds today's build (≈ 873 KB:
-# the engine compiled for speed, +46 KB over "z", see Cargo.toml) against regressions; the target is
-# 600 KB (and the goal ≤ 400 KB), not reached: the NER weights, lexicons and topic model are ≈ 390 KB
-# gz of it, and smaller NER weights cost the CoNLL target (docs/entities.md).
+# whole dist/ exceeds the gzip budget (BUDGET_KB). The default, 800 KB, holds today's build (≈ 780 KB,
+# LLVM's output without wasm-opt, the engine compiled for speed: see Cargo.toml) against regressions;
+# the target is 600 KB (and the goal ≤ 400 KB), not reached: the NER weights, lexicons and topic model
+# are ≈ 390 KB gz of it, and smaller NER weights cost the CoNLL target (docs/entities.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET_KB=${BUDGET_KB:-890}
+BUDGET_KB=${BUDGET_KB:-800}
 [[ -d dist ]] || { echo "dist/ missing: run scripts/build.sh" >&2; exit 1; }
 total_gz=0
 printf '%-48s %10s %10s %10s\n' file raw gzip brotli

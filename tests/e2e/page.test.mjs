@@ -378,17 +378,39 @@ await test('a 5 MB paste is analyzed in the worker: the page keeps painting, typ
 });
 
 await test('a newer text supersedes a long analysis: the outdated run is abandoned, its result never shown', async () => {
-  const { ctx, page, errors, requests } = await open();
-  await clear(page);
-  // Counts worker constructions in the page itself: a request event for the second worker.js can
-  // arrive late or not at all (served from cache), which made a request count flaky in CI.
-  await page.evaluate(() => {
+  const { ctx, page, errors, requests } = await launch();
+  // Before the app loads: count worker constructions in the page (a request event for a second
+  // worker.js can arrive late or not at all), and let the test hold back the answers of the workers
+  // made so far, so that the outdated run is long from the page's point of view however fast the
+  // engine is (the 5 MB run alone once took longer than the test's switch; the engine got faster).
+  await page.addInitScript(() => {
     const W = window.Worker;
     window.__workersMade = 0;
+    window.__hold = false;
+    window.__holdUpTo = 0;
+    window.__held = [];
     window.Worker = class extends W {
-      constructor(...args) { super(...args); window.__workersMade++; }
+      constructor(...args) {
+        super(...args);
+        this.__n = ++window.__workersMade;
+      }
+      set onmessage(f) {
+        super.onmessage = (e) => {
+          const result = e.data && e.data.seq !== undefined;
+          if (window.__hold && result && this.__n <= window.__holdUpTo) window.__held.push([this, () => f(e)]);
+          else f(e);
+        };
+      }
+      get onmessage() { return super.onmessage; }
+      terminate() {
+        this.__terminated = true;
+        super.terminate();
+      }
     };
   });
+  await page.goto(BASE);
+  await page.locator('textarea#input').waitFor();
+  await clear(page);
   const setText = (t) => page.evaluate(t => {
     const el = document.querySelector('#input');
     el.value = t;
@@ -396,13 +418,18 @@ await test('a newer text supersedes a long analysis: the outdated run is abandon
   }, t);
   let big = '';
   while (big.length < 5 * 1024 * 1024) big += SAMPLE + '\n\n';
+  const before = await page.evaluate(() => {
+    window.__holdUpTo = window.__workersMade;
+    window.__hold = true;
+    return window.__workersMade;
+  });
+  assert(before === 1, `one worker after load (made: ${before})`);
   await setText(big);
   await page.waitForFunction(() => /Analyzing/.test(document.querySelector('.status').textContent), null, { timeout: 5000, polling: 50 });
-  // Just past the worker's respawn threshold (RESPAWN_AFTER_MS, 500 ms from the request, which is when
-  // "Analyzing…" shows): the 5 MB run (≈ 1 s at the engine's wasm speed) is still going.
+  // Past the worker's respawn threshold (RESPAWN_AFTER_MS, 500 ms from the request, which is when
+  // "Analyzing…" shows); the run's answer, if any, is held back.
   await page.waitForTimeout(600);
-  assert(/Analyzing/.test(await page.locator('.status').textContent()),
-    'the 5 MB run is still going 600 ms in (if the engine got this fast, raise the text or lower RESPAWN_AFTER_MS)');
+  assert(/Analyzing/.test(await page.locator('.status').textContent()), 'the 5 MB run is still going 600 ms in');
   // A medium text (analyzed in the worker too), then "Analyze now".
   let medium = '';
   for (let i = 0; medium.length < 40000; i++) medium += `Part ${i}. ` + SAMPLE + '\n\n';
@@ -413,11 +440,20 @@ await test('a newer text supersedes a long analysis: the outdated run is abandon
   const summary = await page.locator('#summary').textContent();
   console.log(`     the newer text's results ${Date.now() - t0} ms after the switch`);
   assert(!/size limit/.test(summary), 'shows the newer text: ' + summary);
-  const made = await page.evaluate(() => window.__workersMade);
+  const made = await page.evaluate(() => window.__workersMade) - before;
   assert(made === 1, `the worker was restarted once (workers made after the switch: ${made})`);
   const wasm = requests.filter(u => u.endsWith('.wasm')).length;
   assert(wasm === 1, `without fetching the wasm again (wasm requests: ${wasm})`);
-  // The abandoned run never lands (nor would a late result of it: it is dropped by sequence number).
+  // The abandoned run never lands. Its worker was terminated: a held answer of it is dropped (a
+  // terminated worker delivers nothing), and one of a live worker would be delivered now.
+  const late = await page.evaluate(() => {
+    window.__hold = false;
+    const held = window.__held.splice(0);
+    const live = held.filter(([w]) => !w.__terminated);
+    live.forEach(([, deliver]) => deliver());
+    return [held.length, live.length];
+  });
+  assert(late[1] === 0, `the outdated worker was terminated (held answers from live workers: ${late[1]})`);
   await page.waitForTimeout(3000);
   assert(await page.locator('#summary').textContent() === summary, 'results unchanged: ' + await page.locator('#summary').textContent());
   assert(await page.locator('textarea#input').inputValue() === medium, 'the text is the newer one');
