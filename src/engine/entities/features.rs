@@ -137,9 +137,95 @@ pub type HashKeyed<V> = HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>
 const BOS: u64 = 0x1234_5678_9abc_def1;
 const EOS: u64 = 0x0fed_cba9_8765_4321;
 
-fn token_info(text: &str, doc: &Doc, i: usize, headline: bool, gaz: u8) -> TokInfo {
-    let t = doc.tokens[i];
-    let w = &text[t.start..t.end];
+/// The hashes and character facts of one token's text (see [`TokInfo`]).
+struct WordHashes {
+    raw: u64,
+    lower: u64,
+    shape: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    n: usize,
+    digit: bool,
+    hyphen: bool,
+    all_lower: bool,
+}
+
+/// [`WordHashes`] of an ASCII token in one pass over its bytes: the same values as
+/// [`word_hashes`] (for ASCII, lower-casing is one byte to one byte), without the per-character
+/// Unicode case tables. Most tokens of English text take this path.
+fn ascii_word_hashes(b: &[u8]) -> WordHashes {
+    let step = |h: u64, x: u8| (h ^ x as u64).wrapping_mul(FNV_PRIME);
+    let (mut raw, mut lower, mut shape, mut ph) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
+    let mut pre = [0u64; 4];
+    let (mut digit, mut hyphen, mut all_lower) = (false, false, true);
+    let mut last_class = 0u8;
+    let mut run = 0;
+    for (n, &c) in b.iter().enumerate() {
+        raw = step(raw, c);
+        let l = c.to_ascii_lowercase();
+        lower = step(lower, l);
+        all_lower &= c.is_ascii_lowercase();
+        let class = if c.is_ascii_uppercase() {
+            b'X'
+        } else if c.is_ascii_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            digit = true;
+            b'd'
+        } else {
+            if c == b'-' {
+                hyphen = true;
+            }
+            c
+        };
+        if class == last_class {
+            run += 1;
+        } else {
+            run = 0;
+            last_class = class;
+        }
+        if run < 2 {
+            shape = step(shape, class);
+        }
+        if n < 4 {
+            ph = step(ph, l);
+            pre[n] = ph;
+        }
+    }
+    let mut suf = [0u64; 4];
+    let mut sh = FNV_OFFSET ^ 0x55;
+    for (j, slot) in suf.iter_mut().enumerate().take(b.len().min(4)) {
+        let mut h = sh;
+        for &c in &b[b.len() - 1 - j..] {
+            h = step(h, c.to_ascii_lowercase());
+        }
+        *slot = h;
+        sh = sh.wrapping_add(1);
+    }
+    WordHashes {
+        raw,
+        lower,
+        shape,
+        pre,
+        suf,
+        n: b.len(),
+        digit,
+        hyphen,
+        all_lower,
+    }
+}
+
+/// [`WordHashes`] of any token.
+fn word_hashes(w: &str) -> WordHashes {
+    if w.is_ascii() {
+        ascii_word_hashes(w.as_bytes())
+    } else {
+        unicode_word_hashes(w)
+    }
+}
+
+/// [`WordHashes`] character by character, with Unicode lower-casing.
+fn unicode_word_hashes(w: &str) -> WordHashes {
     let raw = fnv(w.as_bytes());
     let lower = lower_hash(w);
     let mut shape = FNV_OFFSET;
@@ -204,6 +290,32 @@ fn token_info(text: &str, doc: &Doc, i: usize, headline: bool, gaz: u8) -> TokIn
         *slot = h;
         sh = sh.wrapping_add(1);
     }
+    WordHashes {
+        raw,
+        lower,
+        shape,
+        pre,
+        suf,
+        n,
+        digit,
+        hyphen,
+        all_lower,
+    }
+}
+
+fn token_info(text: &str, doc: &Doc, i: usize, headline: bool, gaz: u8) -> TokInfo {
+    let t = doc.tokens[i];
+    let WordHashes {
+        raw,
+        lower,
+        shape,
+        pre,
+        suf,
+        n,
+        digit,
+        hyphen,
+        all_lower,
+    } = word_hashes(&text[t.start..t.end]);
     let sent = &doc.sentences[t.sentence as usize];
     let mut flags = 0u16;
     if t.cap {
@@ -447,4 +559,46 @@ pub fn spans_from_tags(tags: &[u8]) -> Vec<(usize, usize, usize)> {
         out.push((s, tags.len(), ty));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ASCII fast path gives exactly the general path's hashes (the shipped weights are keyed
+    /// by them).
+    #[test]
+    fn ascii_path_matches_unicode_path() {
+        for w in [
+            "a",
+            "I",
+            "U.S.",
+            "well-known",
+            "1,000",
+            "14.27",
+            "NATO",
+            "McDonald",
+            "x2-B",
+            "'s",
+            "--",
+            "Zelenskyy",
+            "AT&T",
+            "24/7",
+            "e.g",
+            "ABCDEFGH",
+        ] {
+            let (a, u) = (ascii_word_hashes(w.as_bytes()), unicode_word_hashes(w));
+            assert_eq!(
+                (a.raw, a.lower, a.shape, a.pre, a.suf, a.n),
+                (u.raw, u.lower, u.shape, u.pre, u.suf, u.n),
+                "{w}"
+            );
+            assert_eq!(
+                (a.digit, a.hyphen, a.all_lower),
+                (u.digit, u.hyphen, u.all_lower),
+                "{w}"
+            );
+            assert_eq!(a.lower, lower_hash(w), "{w}");
+        }
+    }
 }
