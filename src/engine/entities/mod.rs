@@ -117,6 +117,15 @@ pub fn key(s: &str) -> String {
 
 /// [`key`] into a buffer (no allocation per call).
 fn key_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        // The same result without the Unicode case tables (slow in wasm).
+        out.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| b.to_ascii_lowercase() as char),
+        );
+        return;
+    }
     out.extend(
         s.chars()
             .filter(|c| c.is_alphanumeric())
