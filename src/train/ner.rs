@@ -7,7 +7,8 @@
 //! Knobs (environment, for experiments; the defaults are what the shipped model used):
 //! `NER_TRAIN` (comma-separated sets under `ner/`, default `conll2003`), `NER_EPOCHS`
 //! (default 15), `NER_DEV` (comma-separated sets whose `dev.jsonl` is scored after training,
-//! default `conll2003,gum,uner_ewt`).
+//! default `conll2003,gum,uner_ewt`), `NER_OTHER_WEIGHT` (default 1: the size of a perceptron
+//! update on the sets after the first, to mix in other text without taking on its conventions).
 
 use crate::engine::entities::features::{
     allowed, spans_from_tags, DocFeats, BITS, BUCKETS, N_TAGS, TYPES,
@@ -239,12 +240,18 @@ pub fn run(data_dir: &Path, out_dir: &Path) -> io::Result<()> {
         .and_then(|s| s.parse().ok())
         .unwrap_or(15);
     let mut examples = Vec::new();
-    for set in &sets {
+    let mut weight = Vec::new();
+    let other_weight: f32 = std::env::var("NER_OTHER_WEIGHT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1.0);
+    for (si, set) in sets.iter().enumerate() {
         let path = data_dir.join("ner").join(set).join("train.jsonl");
         let docs = load(&path)?;
         eprintln!("train ner: {} docs from {}", docs.len(), path.display());
         for (text, gold) in &docs {
             examples.push(example(text, gold));
+            weight.push(if si == 0 { 1.0 } else { other_weight });
         }
     }
     let tokens: usize = examples.iter().map(|e| e.gold.len()).sum();
@@ -283,8 +290,8 @@ pub fn run(data_dir: &Path, out_dir: &Path) -> io::Result<()> {
                 let gold = ex.gold[i] as usize;
                 if pred != gold {
                     errors += 1;
-                    l.update(&feats, gold, 1.0);
-                    l.update(&feats, pred, -1.0);
+                    l.update(&feats, gold, weight[di]);
+                    l.update(&feats, pred, -weight[di]);
                 }
                 p2 = p1;
                 p1 = pred;
