@@ -157,7 +157,7 @@ pub struct Entity {
     /// Mentions in text order, never overlapping.
     pub mentions: Vec<Mention>,
     /// Normalized value for dates, times, money and percentages (e.g. `2021-01-26`,
-    /// `2021-01-18/2021-01-24`, `USD 5000000`, `24%`).
+    /// `2021-01-18/2021-01-24`, `15:00`, `USD 5000000`, `24%`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }

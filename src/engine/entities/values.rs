@@ -157,63 +157,48 @@ pub fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Candidate> {
         }
         // Percentages: 24% / 24 percent / 24 per cent.
         if doc.tokens[i].kind == TokenKind::Number {
-            if i + 1 < n && doc.tok(i + 1) == "%" {
+            let after = |k: usize| (i + k < n).then(|| doc.tok(i + k));
+            let len = if after(1) == Some("%") {
+                Some((2, "percent:sign"))
+            } else if after(1).is_some_and(|w| w.eq_ignore_ascii_case("percent")) {
+                Some((2, "percent:word"))
+            } else if after(1).is_some_and(|w| w.eq_ignore_ascii_case("per"))
+                && after(2).is_some_and(|w| w.eq_ignore_ascii_case("cent"))
+            {
+                Some((3, "percent:word"))
+            } else {
+                None
+            };
+            if let Some((len, rule)) = len {
                 out.push(cand(
                     doc,
                     i,
-                    i + 2,
+                    i + len,
                     Label::PERCENT,
-                    "percent:sign",
+                    rule,
                     0.95,
                     format!("{w}%"),
                 ));
-                i += 2;
-                continue;
-            }
-            if i + 1 < n && doc.tok(i + 1).eq_ignore_ascii_case("percent") {
-                out.push(cand(
-                    doc,
-                    i,
-                    i + 2,
-                    Label::PERCENT,
-                    "percent:word",
-                    0.95,
-                    format!("{w}%"),
-                ));
-                i += 2;
+                i += len;
                 continue;
             }
         }
-        // Money: $5 million, £3bn, 5 million dollars.
-        if matches!(w, "$" | "£" | "€" | "¥")
-            && i + 1 < n
-            && doc.tokens[i + 1].kind == TokenKind::Number
-        {
-            let cur = match w {
-                "$" => "USD",
-                "£" => "GBP",
-                "€" => "EUR",
-                _ => "JPY",
-            };
-            let mut j = i + 2;
-            let mut mult = 1.0f64;
-            if j < n {
-                if let Some(m) = multiplier(doc.tok(j)) {
-                    mult = m;
-                    j += 1;
-                }
-            }
-            let num: f64 = doc.tok(i + 1).replace(',', "").parse().unwrap_or(0.0);
+        if let Some((j, value)) = time_at(doc, i) {
+            out.push(cand(doc, i, j, Label::TIME, "time:clock", 0.9, value));
+            i = j;
+            continue;
+        }
+        if let Some(m) = money_at(doc, i) {
             out.push(cand(
                 doc,
-                i,
-                j,
+                m.start,
+                m.end,
                 Label::MONEY,
-                "money:symbol",
-                0.95,
-                format!("{cur} {}", num * mult),
+                m.rule,
+                m.confidence,
+                format!("{} {}", m.currency, fmt_amount(m.amount)),
             ));
-            i = j;
+            i = m.end;
             continue;
         }
         i += 1;
@@ -221,12 +206,349 @@ pub fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Candidate> {
     out
 }
 
+/// An amount of money over tokens `start..end`.
+struct Money {
+    start: usize,
+    end: usize,
+    currency: &'static str,
+    amount: f64,
+    rule: &'static str,
+    confidence: f32,
+}
+
+/// Money starting at token `i`: `$5 million`, `US$995m`, `€3bn`, `USD 20 million`, `Rs 500 crore`,
+/// `14bn euros`, `2 million dollars`, `500 pence`.
+fn money_at(doc: &Doc, i: usize) -> Option<Money> {
+    let n = doc.tokens.len();
+    let w = doc.tok(i);
+    // A symbol or a currency code before the number.
+    let before = symbol_currency(w)
+        .map(|c| (c, "money:symbol", 0.95))
+        .or_else(|| code_currency(w).map(|c| (c, "money:code", 0.9)));
+    if let Some((cur, rule, confidence)) = before {
+        let k = if i + 1 < n && doc.tok(i + 1) == "." && w == "Rs" {
+            i + 2
+        } else {
+            i + 1
+        };
+        if k >= n || doc.tokens[k].kind != TokenKind::Number {
+            return None;
+        }
+        let (num, end) = amount_at(doc, k)?;
+        // A country prefix glued to the symbol: US$, A$, HK$ (the prefix is part of the amount).
+        let (start, cur) = match (i.checked_sub(1), w) {
+            (Some(p), "$") if !doc.tokens[i].space_before => match dollar_prefix(doc.tok(p)) {
+                Some(c) => (p, c),
+                None => (i, cur),
+            },
+            _ => (i, cur),
+        };
+        return Some(Money {
+            start,
+            end,
+            currency: cur,
+            amount: num,
+            rule,
+            confidence,
+        });
+    }
+    // A number, then a currency word or code: "14bn euros", "2 million dollars", "5m USD".
+    if doc.tokens[i].kind != TokenKind::Number {
+        return None;
+    }
+    let (num, j) = amount_at(doc, i)?;
+    let unit = (j < n).then(|| doc.tok(j))?;
+    let (cur, scale, confidence) = match word_currency(unit) {
+        Some(x) => x,
+        None => (code_currency(unit)?, 1.0, 0.9),
+    };
+    // "40 pounds of flour" is a weight.
+    if cur == "GBP" && j + 1 < n && doc.tok(j + 1) == "of" {
+        return None;
+    }
+    Some(Money {
+        start: i,
+        end: j + 1,
+        currency: cur,
+        amount: num * scale,
+        rule: "money:word",
+        confidence,
+    })
+}
+
+/// The number at token `i` (`5`, `40,000`, `18.34bn`, `1.5m`) with a following multiplier word
+/// (`million`, `bn`, `crore`); returns the value and the token after the amount.
+fn amount_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
+    let w = doc.tok(i);
+    let digits_end = w
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(w.len());
+    let (digits, suffix) = w.split_at(digits_end);
+    let mut value = parse_number(digits)?;
+    let mut j = i + 1;
+    if !suffix.is_empty() {
+        value *= multiplier(suffix)?;
+    } else if j < doc.tokens.len() {
+        if let Some(m) = multiplier(doc.tok(j)) {
+            value *= m;
+            j += 1;
+        }
+    }
+    value.is_finite().then_some((value, j))
+}
+
+/// `40,000` (thousands grouped by commas), `18.34`, or `7,5` (a decimal comma, as much of Europe
+/// writes it).
+fn parse_number(digits: &str) -> Option<f64> {
+    let groups: Vec<&str> = digits.split(',').collect();
+    let grouped = groups.len() > 1
+        && !groups[0].is_empty()
+        && groups[1..groups.len() - 1].iter().all(|g| g.len() == 3)
+        && groups[groups.len() - 1]
+            .split('.')
+            .next()
+            .is_some_and(|g| g.len() == 3);
+    if groups.len() == 1 || grouped {
+        digits.replace(',', "").parse().ok()
+    } else if groups.len() == 2 && !digits.contains('.') {
+        digits.replace(',', ".").parse().ok()
+    } else {
+        None
+    }
+}
+
+/// No exponent; cents, or four decimals below one unit: `USD 18340000000`, `GBP 5.5`,
+/// `USD 0.055`.
+fn fmt_amount(x: f64) -> String {
+    let r = if x.abs() < 1.0 {
+        (x * 1e4).round() / 1e4
+    } else if x.abs() < 1e13 {
+        (x * 100.0).round() / 100.0
+    } else {
+        x.round()
+    };
+    if r.fract() == 0.0 && r.abs() < 9e15 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r}")
+    }
+}
+
+fn symbol_currency(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "$" => "USD",
+        "£" => "GBP",
+        "€" => "EUR",
+        "¥" => "JPY",
+        "₹" => "INR",
+        "₦" => "NGN",
+        "₩" => "KRW",
+        "₽" => "RUB",
+        "₺" => "TRY",
+        "₪" => "ILS",
+        "₱" => "PHP",
+        _ => return None,
+    })
+}
+
+/// ISO codes written before or after an amount, and "Rs" (rupees).
+fn code_currency(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "USD" => "USD",
+        "EUR" => "EUR",
+        "GBP" => "GBP",
+        "JPY" => "JPY",
+        "CNY" | "RMB" => "CNY",
+        "INR" | "Rs" | "Rs." => "INR",
+        "CHF" => "CHF",
+        "CAD" => "CAD",
+        "AUD" => "AUD",
+        "NGN" => "NGN",
+        "KES" | "KSh" | "Ksh" => "KES",
+        "ZAR" => "ZAR",
+        "RUB" => "RUB",
+        _ => return None,
+    })
+}
+
+/// Dollars by country prefix: `US$`, `A$`, `C$`, `NZ$`, `HK$`, `S$`, `NT$`.
+fn dollar_prefix(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "US" | "U.S." => "USD",
+        "A" | "AU" => "AUD",
+        "C" | "CA" => "CAD",
+        "NZ" => "NZD",
+        "HK" => "HKD",
+        "S" => "SGD",
+        "NT" => "TWD",
+        _ => return None,
+    })
+}
+
+/// Currency words after an amount: the currency, the factor to its main unit (pence → pounds),
+/// and a confidence ("pounds" is also a weight).
+fn word_currency(w: &str) -> Option<(&'static str, f64, f32)> {
+    Some(match w.to_ascii_lowercase().as_str() {
+        "dollar" | "dollars" => ("USD", 1.0, 0.9),
+        "euro" | "euros" => ("EUR", 1.0, 0.95),
+        "pound" | "pounds" => ("GBP", 1.0, 0.75),
+        "sterling" => ("GBP", 1.0, 0.9),
+        "pence" | "p" => ("GBP", 0.01, 0.85),
+        "cents" => ("USD", 0.01, 0.75),
+        "yen" => ("JPY", 1.0, 0.95),
+        "yuan" | "renminbi" => ("CNY", 1.0, 0.95),
+        "rupee" | "rupees" => ("INR", 1.0, 0.9),
+        "naira" => ("NGN", 1.0, 0.95),
+        "shilling" | "shillings" => ("KES", 1.0, 0.85),
+        "rand" => ("ZAR", 1.0, 0.85),
+        "rouble" | "roubles" | "ruble" | "rubles" => ("RUB", 1.0, 0.95),
+        "franc" | "francs" => ("CHF", 1.0, 0.85),
+        _ => return None,
+    })
+}
+
+/// A clock time at token `i`: `10:30`, `10:30 am`, `3 p.m.`, `3pm`, `11.30am`; the value is
+/// 24-hour `HH:MM`.
+fn time_at(doc: &Doc, i: usize) -> Option<(usize, String)> {
+    let n = doc.tokens.len();
+    if doc.tokens[i].kind != TokenKind::Number {
+        return None;
+    }
+    let w = doc.tok(i);
+    // "3pm", "11.30am": one token.
+    if let Some((num, half)) = split_meridiem(w) {
+        let (h, m) = hour_minute(num, '.')?;
+        let mut value = clock(h, m, Some(half))?;
+        let mut j = i + 1;
+        if let Some(z) = (j < n).then(|| doc.tok(j)).filter(|z| is_time_zone(z)) {
+            value.push(' ');
+            value.push_str(z);
+            j += 1;
+        }
+        return Some((j, value));
+    }
+    let (h, m, mut j) = if i + 2 < n
+        && doc.tok(i + 1) == ":"
+        && !doc.tokens[i + 1].space_before
+        && !doc.tokens[i + 2].space_before
+        && doc.tok(i + 2).len() == 2
+    {
+        let m: u32 = doc.tok(i + 2).parse().ok()?;
+        let h: u32 = w.parse().ok()?;
+        (h, m, i + 3)
+    } else {
+        let (h, m) = hour_minute(w, '.')?;
+        (h, m, i + 1)
+    };
+    let half = (j < n).then(|| meridiem(doc.tok(j))).flatten();
+    if half.is_some() {
+        j += 1;
+    } else if j == i + 1 {
+        // A bare number is no time.
+        return None;
+    }
+    let mut value = clock(h, m, half)?;
+    // A time zone after the time belongs to it: "12:45 GMT" → `12:45 GMT`.
+    if let Some(z) = (j < n).then(|| doc.tok(j)).filter(|z| is_time_zone(z)) {
+        value.push(' ');
+        value.push_str(z);
+        j += 1;
+    }
+    Some((j, value))
+}
+
+/// Time zones written after a clock time in news.
+fn is_time_zone(w: &str) -> bool {
+    matches!(
+        w,
+        "GMT"
+            | "UTC"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "EET"
+            | "ET"
+            | "EST"
+            | "EDT"
+            | "CT"
+            | "CST"
+            | "CDT"
+            | "MT"
+            | "MST"
+            | "MDT"
+            | "PT"
+            | "PST"
+            | "PDT"
+            | "IST"
+            | "JST"
+            | "WAT"
+            | "EAT"
+            | "CAT"
+            | "SAST"
+            | "AEST"
+            | "AEDT"
+    )
+}
+
+/// "am"/"a.m." → false (morning), "pm"/"p.m." → true.
+fn meridiem(w: &str) -> Option<bool> {
+    match w.to_ascii_lowercase().as_str() {
+        "am" | "a.m." | "a.m" => Some(false),
+        "pm" | "p.m." | "p.m" => Some(true),
+        _ => None,
+    }
+}
+
+/// "3pm" → ("3", true).
+fn split_meridiem(w: &str) -> Option<(&str, bool)> {
+    let lower = w.to_ascii_lowercase();
+    let half = if lower.ends_with("am") {
+        false
+    } else if lower.ends_with("pm") {
+        true
+    } else {
+        return None;
+    };
+    let num = &w[..w.len() - 2];
+    (!num.is_empty()).then_some((num, half))
+}
+
+/// "11.30" → (11, 30); "3" → (3, 0).
+fn hour_minute(w: &str, sep: char) -> Option<(u32, u32)> {
+    let (h, m) = match w.split_once(sep) {
+        Some((h, m)) if m.len() == 2 => (h.parse().ok()?, m.parse().ok()?),
+        Some(_) => return None,
+        None => (w.parse().ok()?, 0),
+    };
+    Some((h, m))
+}
+
+/// `HH:MM` from an hour, minutes and am/pm, if it is a valid time.
+fn clock(h: u32, m: u32, pm: Option<bool>) -> Option<String> {
+    if m > 59 {
+        return None;
+    }
+    let h = match pm {
+        Some(pm) => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            (h % 12) + if pm { 12 } else { 0 }
+        }
+        None if h <= 23 => h,
+        None => return None,
+    };
+    Some(format!("{h:02}:{m:02}"))
+}
+
 fn multiplier(w: &str) -> Option<f64> {
     match w.to_ascii_lowercase().as_str() {
-        "thousand" => Some(1e3),
-        "million" | "m" | "mn" => Some(1e6),
-        "billion" | "bn" | "b" => Some(1e9),
-        "trillion" | "tn" => Some(1e12),
+        "thousand" | "k" => Some(1e3),
+        "million" | "m" | "mn" | "mln" => Some(1e6),
+        "billion" | "bn" | "b" | "bln" => Some(1e9),
+        "trillion" | "tn" | "trn" => Some(1e12),
+        "lakh" | "lakhs" => Some(1e5),
+        "crore" | "crores" => Some(1e7),
         _ => None,
     }
 }
@@ -252,5 +574,116 @@ fn cand(
         rule,
         confidence,
         value: Some(value),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (label, text, value) of every value found in `text`.
+    fn values(text: &str) -> Vec<(Label, String, String)> {
+        let doc = Doc::new(text);
+        find(&doc, None)
+            .into_iter()
+            .map(|c| (c.label, text[c.start..c.end].to_string(), c.value.unwrap()))
+            .collect()
+    }
+
+    fn one(text: &str) -> (Label, String, String) {
+        let v = values(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn money_with_symbols_codes_and_words() {
+        for (text, span, value) in [
+            ("debts of $18.34bn were", "$18.34bn", "USD 18340000000"),
+            ("about £9.6bn in all", "£9.6bn", "GBP 9600000000"),
+            ("worth €3bn today", "€3bn", "EUR 3000000000"),
+            ("it cost $5 million", "$5 million", "USD 5000000"),
+            ("paid US$995 million", "US$995 million", "USD 995000000"),
+            ("paid US$ 995 million", "US$ 995 million", "USD 995000000"),
+            ("a bribe of HK$ 100,000 was", "HK$ 100,000", "HKD 100000"),
+            ("raised USD 20 million", "USD 20 million", "USD 20000000"),
+            ("spent Rs 500 crore", "Rs 500 crore", "INR 5000000000"),
+            ("debts of 14bn euros", "14bn euros", "EUR 14000000000"),
+            ("lost 2 million dollars", "2 million dollars", "USD 2000000"),
+            ("fell to 500 pence", "500 pence", "GBP 5"),
+            ("sold for 7,000 yuan", "7,000 yuan", "CNY 7000"),
+            ("a 1.5m euros fee", "1.5m euros", "EUR 1500000"),
+            ("earned ₦2.5bn", "₦2.5bn", "NGN 2500000000"),
+            ("costs 7,5 euros", "7,5 euros", "EUR 7.5"),
+            ("rose 5.5 cents", "5.5 cents", "USD 0.055"),
+            ("a $1,234,567.89 bill", "$1,234,567.89", "USD 1234567.89"),
+            ("a $999.99 bill", "$999.99", "USD 999.99"),
+        ] {
+            assert_eq!(
+                one(text),
+                (Label::MONEY, span.to_string(), value.to_string()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn not_money() {
+        // A weight, a bare number, a dollar sign without a number.
+        for text in ["40 pounds of flour", "he won 5 million votes", "the $ sign"] {
+            assert!(
+                values(text).iter().all(|v| v.0 != Label::MONEY),
+                "{text}: {:?}",
+                values(text)
+            );
+        }
+    }
+
+    #[test]
+    fn percentages() {
+        for (text, span, value) in [
+            ("rose 14 per cent", "14 per cent", "14%"),
+            ("rose 3.5 percent", "3.5 percent", "3.5%"),
+            ("rose 5.7%", "5.7%", "5.7%"),
+        ] {
+            assert_eq!(
+                one(text),
+                (Label::PERCENT, span.to_string(), value.to_string())
+            );
+        }
+    }
+
+    #[test]
+    fn clock_times() {
+        for (text, span, value) in [
+            ("at 3 p.m. sharp", "3 p.m.", "15:00"),
+            ("at 3pm sharp", "3pm", "15:00"),
+            ("at 10:30 am", "10:30 am", "10:30"),
+            ("at 11.30am", "11.30am", "11:30"),
+            ("at 12:45 GMT", "12:45 GMT", "12:45 GMT"),
+            ("at 12am", "12am", "00:00"),
+            ("at 12 pm", "12 pm", "12:00"),
+            ("by 21:05", "21:05", "21:05"),
+        ] {
+            assert_eq!(
+                one(text),
+                (Label::TIME, span.to_string(), value.to_string()),
+                "{text}"
+            );
+        }
+        // A score, an impossible hour, a bare number.
+        for text in [
+            "won 2:1 at home",
+            "at 13 pm",
+            "at 25:10",
+            "page 3 of 10",
+            "I am 30",
+        ] {
+            assert!(
+                values(text).iter().all(|v| v.0 != Label::TIME),
+                "{text}: {:?}",
+                values(text)
+            );
+        }
     }
 }
