@@ -477,6 +477,27 @@ mod tests {
     }
 
     #[test]
+    fn no_function_word_alone_is_a_name() {
+        // After a title-case headline the tagger reads "You" as a name, and the document passes
+        // spread it to every "You".
+        let (doc, f) = found(
+            "Jane Roe Hammers Acme Bank CEO: ‘You Should Be Criminally Investigated.’\n\n\
+             “You should resign. You should give back the money,” Roe told the bank’s chief.",
+        );
+        let names: Vec<&str> = f
+            .mentions
+            .iter()
+            .filter(|m| m.label.is_name() && m.kind == MentionKind::Name)
+            .map(|m| &doc.text[m.start..m.end])
+            .collect();
+        assert!(names.contains(&"Roe"), "{names:?}");
+        assert!(!names.contains(&"You"), "{names:?}");
+        // Capitals are not function words: the US stays a place.
+        let (doc, f) = found("Officials in the US said so.");
+        assert_eq!(cluster_of(&doc, &f, "US").map(|_| ()), Some(()));
+    }
+
+    #[test]
     fn merge_aliases_surnames_spellings_and_acronyms() {
         let text = "Joe Biden met Biden. The United States and the US and U.S. and America. \
                     SolarWinds or Solar Winds. The European Union and the EU.";

@@ -51,6 +51,9 @@ pub fn tag(doc: &Doc) -> Vec<Candidate> {
         .into_iter()
         // A name has a letter: in a table of figures the model can read "642,771" as one.
         .filter(|s| span_text(doc, s).chars().any(char::is_alphabetic))
+        // ... and a word that is not a function word: a capitalised "The" or "You" opening a title
+        // or a sentence is no entity ("US" and "IT", in capitals, stay).
+        .filter(|s| !(s.first..s.end).all(|i| is_function_word(doc.tok(i))))
         .map(|s| Candidate {
             start: doc.tokens[s.first].start,
             end: doc.tokens[s.end - 1].end,
@@ -60,6 +63,17 @@ pub fn tag(doc: &Doc) -> Vec<Candidate> {
             value: None,
         })
         .collect()
+}
+
+/// A closed-class word in any case but all capitals ("The", "you"; not "US").
+fn is_function_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the", "a", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as",
+        "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+        "his", "her", "their", "our", "my", "your", "but", "if", "so", "not", "no",
+    ];
+    (w.len() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase()))
+        && WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
 }
 
 /// Titles and roles that precede a name but are not part of it in the CoNLL and UNER conventions
