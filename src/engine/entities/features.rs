@@ -430,6 +430,11 @@ impl DocFeats {
         DocFeats { toks }
     }
 
+    /// Whether token `i`'s word is written in lower case elsewhere in the document.
+    pub fn lower_elsewhere(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.flags & F_DOC_LOWER != 0)
+    }
+
     fn lower_at(&self, i: usize, d: isize) -> u64 {
         let j = i as isize + d;
         if j < 0 {

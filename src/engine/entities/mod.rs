@@ -498,6 +498,23 @@ mod tests {
     }
 
     #[test]
+    fn title_case_headline_keeps_only_the_documents_names() {
+        let (doc, f) = found(
+            "Jane Roe Hammers Acme Bank CEO: ‘You Should Be Criminally Investigated.’\n\n\
+             “You should resign. You should give back the money,” Roe told the Acme Bank chief.\n",
+        );
+        let headline = doc.text.find('\n').unwrap();
+        let mut names: Vec<&str> = f
+            .mentions
+            .iter()
+            .filter(|m| m.label.is_name() && m.kind == MentionKind::Name && m.end <= headline)
+            .map(|m| &doc.text[m.start..m.end])
+            .collect();
+        names.sort();
+        assert_eq!(names, ["Acme Bank", "Roe"]);
+    }
+
+    #[test]
     fn merge_aliases_surnames_spellings_and_acronyms() {
         let text = "Joe Biden met Biden. The United States and the US and U.S. and America. \
                     SolarWinds or Solar Winds. The European Union and the EU.";

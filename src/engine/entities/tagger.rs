@@ -45,6 +45,7 @@ pub fn tag(doc: &Doc) -> Vec<Candidate> {
     cue_types(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     surnames(doc, &mut spans);
+    title_case_lines(doc, &df, &mut spans);
     repeat_missed(doc, &df, &mut spans);
     spans.sort_by_key(|s| s.first);
     spans
@@ -391,6 +392,56 @@ fn surnames(doc: &Doc, spans: &mut [Span]) {
 /// Adds untagged repeats of names tagged elsewhere in the document: the exact same capitalised
 /// token sequence, a person's surname alone, or a multi-word name written in lower case ("white
 /// house"). Names are keyed by their first word's lower-case hash, so the pass is linear.
+/// Headlines in title case ("Warren Hammers Wells Fargo CEO: ‘You Should Be Investigated’"):
+/// every word is capitalised, so capitals say nothing and the model reads runs of words as names.
+/// On such a line (a sentence alone on its line, four in five of its longer words capitalised, at
+/// least one of them written in lower case elsewhere in the document) only names that the rest of
+/// the document also names are kept; [`repeat_missed`] then finds the document's names there.
+fn title_case_lines(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
+    let n = doc.tokens.len();
+    let mut title = vec![false; doc.sentences.len()];
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let line_start = s.first == 0 || doc.tokens.get(s.first).is_some_and(|t| t.newline_before);
+        let line_end = s.last >= n || doc.tokens.get(s.last).is_some_and(|t| t.newline_before);
+        if !line_start || !line_end {
+            continue;
+        }
+        let (mut content, mut caps, mut styled) = (0, 0, 0);
+        for i in s.first..s.last.min(n) {
+            let t = &doc.tokens[i];
+            if t.kind != TokenKind::Word || t.all_caps || doc.tok(i).chars().count() < 4 {
+                continue;
+            }
+            content += 1;
+            if t.cap {
+                caps += 1;
+                if i > s.first && df.lower_elsewhere(i) {
+                    styled += 1;
+                }
+            }
+        }
+        title[si] = content >= 3 && caps * 5 >= content * 4 && styled >= 1;
+    }
+    if !title.contains(&true) {
+        return;
+    }
+    let in_title = |s: &Span| {
+        doc.tokens
+            .get(s.first)
+            .and_then(|t| title.get(t.sentence as usize))
+            .copied()
+            .unwrap_or(false)
+    };
+    let key = |s: &Span| {
+        (s.first..s.end).fold(0u64, |h, i| {
+            (h ^ df.toks[i].lower).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    };
+    let confirmed: crate::hash::FxSet<u64> =
+        spans.iter().filter(|s| !in_title(s)).map(key).collect();
+    spans.retain(|s| !in_title(s) || confirmed.contains(&key(s)));
+}
+
 fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     struct Known {
         first: usize,

@@ -317,13 +317,11 @@ fn parse_number(digits: &str) -> Option<f64> {
     }
 }
 
-/// No exponent; cents, or four decimals below one unit: `USD 18340000000`, `GBP 5.5`,
-/// `USD 0.055`.
+/// No exponent; up to four decimals (exchange rates: `$1.8923`), whole units from 10^11 on (where
+/// f64 has no digits to spare): `USD 18340000000`, `GBP 5.5`, `USD 0.055`.
 fn fmt_amount(x: f64) -> String {
-    let r = if x.abs() < 1.0 {
+    let r = if x.abs() < 1e11 {
         (x * 1e4).round() / 1e4
-    } else if x.abs() < 1e13 {
-        (x * 100.0).round() / 100.0
     } else {
         x.round()
     };
@@ -388,7 +386,8 @@ fn dollar_prefix(w: &str) -> Option<&'static str> {
 /// Currency words after an amount: the currency, the factor to its main unit (pence → pounds),
 /// and a confidence ("pounds" is also a weight).
 fn word_currency(w: &str) -> Option<(&'static str, f64, f32)> {
-    Some(match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 16];
+    Some(match short_lower(w, &mut buf)? {
         "dollar" | "dollars" => ("USD", 1.0, 0.9),
         "euro" | "euros" => ("EUR", 1.0, 0.95),
         "pound" | "pounds" => ("GBP", 1.0, 0.75),
@@ -492,7 +491,8 @@ fn is_time_zone(w: &str) -> bool {
 
 /// "am"/"a.m." → false (morning), "pm"/"p.m." → true.
 fn meridiem(w: &str) -> Option<bool> {
-    match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 16];
+    match short_lower(w, &mut buf)? {
         "am" | "a.m." | "a.m" => Some(false),
         "pm" | "p.m." | "p.m" => Some(true),
         _ => None,
@@ -501,15 +501,17 @@ fn meridiem(w: &str) -> Option<bool> {
 
 /// "3pm" → ("3", true).
 fn split_meridiem(w: &str) -> Option<(&str, bool)> {
-    let lower = w.to_ascii_lowercase();
-    let half = if lower.ends_with("am") {
+    let b = w.as_bytes();
+    let (num, tail) = b.split_at(b.len().checked_sub(2)?);
+    let half = if tail.eq_ignore_ascii_case(b"am") {
         false
-    } else if lower.ends_with("pm") {
+    } else if tail.eq_ignore_ascii_case(b"pm") {
         true
     } else {
         return None;
     };
-    let num = &w[..w.len() - 2];
+    // The tail is two ASCII bytes, so the rest is a char-boundary prefix.
+    let num = w.get(..num.len())?;
     (!num.is_empty()).then_some((num, half))
 }
 
@@ -542,7 +544,8 @@ fn clock(h: u32, m: u32, pm: Option<bool>) -> Option<String> {
 }
 
 fn multiplier(w: &str) -> Option<f64> {
-    match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 16];
+    match short_lower(w, &mut buf)? {
         "thousand" | "k" => Some(1e3),
         "million" | "m" | "mn" | "mln" => Some(1e6),
         "billion" | "bn" | "b" | "bln" => Some(1e9),
@@ -551,6 +554,19 @@ fn multiplier(w: &str) -> Option<f64> {
         "crore" | "crores" => Some(1e7),
         _ => None,
     }
+}
+
+/// `w` lower-cased into `buf`, if it is short ASCII (every unit and currency word is): no
+/// allocation per number token.
+fn short_lower<'b>(w: &str, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    let out = buf.get_mut(..w.len())?;
+    if !w.is_ascii() {
+        return None;
+    }
+    for (o, b) in out.iter_mut().zip(w.bytes()) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).ok()
 }
 
 fn shift_month(y: i32, m: u32, by: i64) -> (i32, u32) {
@@ -616,6 +632,7 @@ mod tests {
             ("earned ₦2.5bn", "₦2.5bn", "NGN 2500000000"),
             ("costs 7,5 euros", "7,5 euros", "EUR 7.5"),
             ("rose 5.5 cents", "5.5 cents", "USD 0.055"),
+            ("the dollar was at $1,8923 on", "$1,8923", "USD 1.8923"),
             ("a $1,234,567.89 bill", "$1,234,567.89", "USD 1234567.89"),
             ("a $999.99 bill", "$999.99", "USD 999.99"),
         ] {
