@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints raw / gzip -9 -n / brotli (q11) sizes of every file in dist/, and with --check fails when the
-# whole dist/ exceeds the gzip budget (BUDGET_KB). The default, 800 KB, holds today's build (≈ 780 KB,
+# whole dist/ exceeds the gzip budget (BUDGET_KB). The default, 800 KB, holds today's build (≈ 786 KB,
 # LLVM's output without wasm-opt, the engine compiled for speed: see Cargo.toml) against regressions;
 # the target is 600 KB (and the goal ≤ 400 KB), not reached: the NER weights, lexicons and topic model
 # are ≈ 390 KB gz of it, and smaller NER weights cost the CoNLL target (docs/entities.md).
