@@ -175,14 +175,14 @@ fn train_categories(data_dir: &Path, out: &Path) -> io::Result<()> {
 /// computes them.
 fn features(text: &str) -> Vec<(String, f32)> {
     let doc = Doc::new(text);
-    let words = Words::new(&doc);
+    let words = Words::new(&doc, &Default::default());
     let norm = categories::norm(&words);
     let model = categories::model();
     let (share, _) = model.lexicon_shares(&words);
     let mut out: HashMap<String, f32> = HashMap::new();
     for w in &words.vocab {
         // Stems: with a few hundred modern articles, "vaccine" and "vaccines" must share a weight.
-        *out.entry(crate::engine::topics::words::stem_of(words.lower(w)))
+        *out.entry(crate::engine::topics::words::stem_of(&words.lower(w)))
             .or_default() += (1.0 + w.count as f32).ln() / norm;
     }
     for (label, s) in model.labels().iter().zip(share) {
@@ -260,11 +260,11 @@ fn train_common(data_dir: &Path, out: &Path) -> io::Result<Common> {
     for file in COMMON_SETS {
         for d in read_jsonl(&data_dir.join(file))? {
             let doc = Doc::new(d["text"].as_str().unwrap_or(""));
-            let words = Words::new(&doc);
+            let words = Words::new(&doc, &Default::default());
             let stems: std::collections::HashSet<String> = words
                 .vocab
                 .iter()
-                .map(|w| crate::engine::topics::words::stem_of(words.lower(w)))
+                .map(|w| crate::engine::topics::words::stem_of(&words.lower(w)))
                 .collect();
             for s in stems {
                 *df.entry(s).or_default() += 1;
@@ -317,7 +317,7 @@ fn kp_examples(path: &Path, common: &Common) -> io::Result<Vec<KpDoc>> {
             .collect();
         let doc = Doc::new(d["text"].as_str().unwrap_or(""));
         let found = crate::engine::entities::extract(&doc, None);
-        let words = Words::new(&doc);
+        let words = Words::new(&doc, &found.words);
         let cands: Vec<_> = keyphrases::candidates(&doc, &found, &words, common)
             .list
             .into_iter()
@@ -401,7 +401,7 @@ fn train_keyphrases(data_dir: &Path, out: &Path, common: &Common) -> io::Result<
     if let Ok(seed) = std::fs::read_to_string(data_dir.join("../fixtures/seed-article.txt")) {
         let doc = Doc::new(&seed);
         let found = crate::engine::entities::extract(&doc, None);
-        let words = Words::new(&doc);
+        let words = Words::new(&doc, &found.words);
         let c = keyphrases::candidates(&doc, &found, &words, common);
         let c = c.list;
         let top: Vec<&str> = keyphrases::rank(&c, &weights, 10)

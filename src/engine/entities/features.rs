@@ -369,6 +369,63 @@ fn is_opener(s: &str) -> bool {
 pub struct DocFeats {
     /// One per token of the doc.
     pub toks: Vec<TokInfo>,
+    /// The distinct words (by lower-cased form) and each token's.
+    pub words: WordIds,
+}
+
+/// The document's distinct words, by the hash of their lower-cased form ([`lower_hash`]): the
+/// entity stage numbers them for its casing table, and the topic stage reuses the numbers instead
+/// of hashing every token again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WordIds {
+    /// For each token: its word's id, or [`WordIds::NONE`] for numbers and punctuation.
+    pub ids: Vec<u32>,
+    /// For each id: the [`lower_hash`] of the word.
+    pub lowers: Vec<u64>,
+    /// For each id: the token of its first occurrence.
+    pub first: Vec<u32>,
+}
+
+impl WordIds {
+    /// Marks tokens that are not words.
+    pub const NONE: u32 = u32::MAX;
+
+    fn with_tokens(n: usize) -> WordIds {
+        WordIds {
+            ids: Vec::with_capacity(n),
+            lowers: Vec::with_capacity((n / 2).min(1 << 14)),
+            first: Vec::with_capacity((n / 2).min(1 << 14)),
+        }
+    }
+
+    /// The id of the word with hash `lower` met at token `i`, numbering it if new.
+    fn id_of(&mut self, index: &mut HashKeyed<u32>, lower: u64, i: usize) -> u32 {
+        let next = self.lowers.len() as u32;
+        let id = *index.entry(lower).or_insert(next);
+        if id == next {
+            self.lowers.push(lower);
+            self.first.push(i as u32);
+        }
+        self.ids.push(id);
+        id
+    }
+
+    /// The words of `doc` without the rest of the entity stage's token facts (when the tagger did
+    /// not run).
+    pub fn of(doc: &Doc) -> WordIds {
+        let n = doc.tokens.len();
+        let mut words = WordIds::with_tokens(n);
+        let mut index: HashKeyed<u32> =
+            HashKeyed::with_capacity_and_hasher((n / 2).min(1 << 14), Default::default());
+        for (i, t) in doc.tokens.iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                words.id_of(&mut index, lower_hash(&doc.text[t.start..t.end]), i);
+            } else {
+                words.ids.push(WordIds::NONE);
+            }
+        }
+        words
+    }
 }
 
 impl DocFeats {
@@ -403,10 +460,21 @@ impl DocFeats {
             t.gaz = g & gazetteer::FEATURE_MASK;
         }
         // How each word is written elsewhere: capitalised mid-sentence (not in a headline), or lower.
-        let mut casing: HashKeyed<u16> = HashKeyed::default();
+        // The same pass numbers the distinct words, which the topic stage reuses ([`WordIds`]).
+        let mut words = WordIds::with_tokens(n);
+        let mut index: HashKeyed<u32> = HashKeyed::with_capacity_and_hasher(
+            (n / 2).min(1 << 14),
+            Default::default(),
+        );
+        let mut casing: Vec<u16> = Vec::new();
         for (i, ti) in toks.iter().enumerate() {
             if doc.tokens[i].kind != TokenKind::Word {
+                words.ids.push(WordIds::NONE);
                 continue;
+            }
+            let id = words.id_of(&mut index, ti.lower, i);
+            if casing.len() <= id as usize {
+                casing.push(0);
             }
             let f = ti.flags;
             let bit = if f & F_CAP != 0 {
@@ -418,16 +486,14 @@ impl DocFeats {
             } else {
                 F_DOC_LOWER
             };
-            if bit != 0 {
-                *casing.entry(ti.lower).or_default() |= bit;
-            }
+            casing[id as usize] |= bit;
         }
-        for ti in &mut toks {
-            if let Some(&b) = casing.get(&ti.lower) {
+        for (ti, &id) in toks.iter_mut().zip(&words.ids) {
+            if let Some(&b) = casing.get(id as usize) {
                 ti.flags |= b;
             }
         }
-        DocFeats { toks }
+        DocFeats { toks, words }
     }
 
     /// Whether token `i`'s word is written in lower case elsewhere in the document.

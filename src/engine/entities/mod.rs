@@ -67,12 +67,14 @@ pub struct Found {
     pub mentions: Vec<RawMention>,
     /// Entities; `RawMention::cluster` indexes here.
     pub clusters: Vec<Cluster>,
+    /// The document's distinct words, numbered by the tagger (the topic stage reuses them).
+    pub words: features::WordIds,
 }
 
 /// Runs the entity stage.
 pub fn extract(doc: &Doc, article_date: Option<Date>) -> Found {
     let mut spans = values::find(doc, article_date);
-    let names = tagger::tag(doc);
+    let (names, words) = tagger::tag(doc);
     // Values (dates, amounts) were found first; names may not overlap them. Both lists are in
     // text order, so one merge-like walk checks overlaps in linear time.
     let n_values = spans.len();
@@ -88,6 +90,7 @@ pub fn extract(doc: &Doc, article_date: Option<Date>) -> Found {
     spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
     let mut found = merge(doc, spans);
     nominals::link(doc, &mut found);
+    found.words = words;
     found
 }
 

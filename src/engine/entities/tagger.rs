@@ -2,7 +2,7 @@
 //! make the document agree with itself (the same string gets the same type; a surname alone is the
 //! person named in full elsewhere; a lower-cased "white house" is the White House named elsewhere).
 
-use super::features::{spans_from_tags, DocFeats, HashKeyed, TYPES};
+use super::features::{spans_from_tags, DocFeats, HashKeyed, WordIds, TYPES};
 use super::{gazetteer, perceptron, Candidate};
 use crate::hash::FxMap;
 use crate::model::Label;
@@ -18,10 +18,10 @@ struct Span {
     rule: &'static str,
 }
 
-/// Finds names and types them.
-pub fn tag(doc: &Doc) -> Vec<Candidate> {
+/// Finds names and types them; also returns the document's words as numbered on the way.
+pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     let Some(model) = perceptron::shipped() else {
-        return Vec::new();
+        return (Vec::new(), WordIds::of(doc));
     };
     let df = DocFeats::new(doc, gazetteer::shipped());
     let (tags, margins) = perceptron::tag(model, &df);
@@ -48,7 +48,7 @@ pub fn tag(doc: &Doc) -> Vec<Candidate> {
     title_case_lines(doc, &df, &mut spans);
     repeat_missed(doc, &df, &mut spans);
     spans.sort_by_key(|s| s.first);
-    spans
+    let names = spans
         .into_iter()
         // A name has a letter: in a table of figures the model can read "642,771" as one.
         .filter(|s| span_text(doc, s).chars().any(char::is_alphabetic))
@@ -63,7 +63,8 @@ pub fn tag(doc: &Doc) -> Vec<Candidate> {
             confidence: s.conf.min(1.0),
             value: None,
         })
-        .collect()
+        .collect();
+    (names, df.words)
 }
 
 /// A closed-class word in any case but all capitals ("The", "you"; not "US").

@@ -399,9 +399,12 @@ impl Model {
             }
             if let Some(w) = words.vocab.get(wi) {
                 // Function words can carry weight in the model but explain nothing to a reader.
+                if w.stop || w.chars <= 2 {
+                    continue;
+                }
                 let lower = words.lower(w);
-                if !w.stop && w.chars > 2 && !evidence.iter().any(|e| e == lower) {
-                    evidence.push(lower.to_string());
+                if !evidence.contains(&lower) {
+                    evidence.push(lower);
                 }
             }
         }

@@ -13,7 +13,7 @@ use super::text::Doc;
 
 /// Runs the topic stage.
 pub fn extract(doc: &Doc, found: &Found) -> Topics {
-    let words = words::Words::new(doc);
+    let words = words::Words::new(doc, &found.words);
     Topics {
         keyphrases: keyphrases::extract(doc, found, &words),
         categories: categories::model().categorize(&words),

@@ -1,9 +1,11 @@
 //! The document's vocabulary, built once and shared by the key-phrase and category scorers.
 //!
-//! Each word token gets a word id; each distinct word is lower-cased and stemmed once, so the hot
-//! loop over tokens allocates only when it meets a new word.
+//! Each word token gets a word id. The entity stage has numbered the distinct words already
+//! ([`WordIds`]); here each of them is looked up once per document in a per-thread cache of what
+//! a word is (stem, stop word, model entries), so only a word never seen before is stemmed.
 
-use crate::text::{Doc, TokenKind};
+use crate::entities::features::WordIds;
+use crate::text::Doc;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -23,8 +25,8 @@ pub struct Word {
     pub stem_hash: StemHash,
     /// Occurrences in the document.
     pub count: u32,
-    /// Where the lower-cased form is in [`Words::lowers`].
-    lower: (u32, u32),
+    /// The byte range of its first occurrence in the text (see [`Words::lower`]).
+    first: (u32, u32),
     /// The stem's entry in the shipped category model ([`super::categories::Model::entry`]).
     pub category_entry: u32,
     /// The stem's commonness in the shipped list (`Common::get_key`), if listed.
@@ -67,13 +69,13 @@ impl StemHash {
 
 /// Word ids per token and the distinct words.
 #[derive(Debug, Clone, Default)]
-pub struct Words {
+pub struct Words<'a> {
     /// For each token of the doc: its word id, or [`NONE`].
     pub ids: Vec<u32>,
     /// Distinct words, indexed by id.
     pub vocab: Vec<Word>,
-    /// The distinct words' lower-cased forms, one after the other.
-    lowers: String,
+    /// The document's text.
+    text: &'a str,
 }
 
 /// A `HashMap` keyed by [`key`] values, which are hashes already: the key is its own hash.
@@ -97,9 +99,13 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// What a lower-cased word is regardless of the document: cached per thread.
+/// What a word is regardless of the document: cached per thread, keyed by the entity stage's
+/// hash of the lower-cased token ([`WordIds::lowers`]).
 #[derive(Clone, Copy)]
 struct Facts {
+    /// [`key`] of the word's letters and digits, lower-cased (`U.S.` and `US` share it); 0 for a
+    /// token with neither (not a word here).
+    key: u64,
     stem_key: u64,
     stem_hash: StemHash,
     category_entry: u32,
@@ -107,94 +113,112 @@ struct Facts {
     stop: bool,
     flags: u8,
     chars: u8,
-    /// The document ([`Words::new`] call) that last met the word, and the word's id there.
-    epoch: u64,
-    id: u32,
 }
 
-impl Words {
-    /// Builds the vocabulary of `doc`.
-    pub fn new(doc: &Doc) -> Words {
-        use std::cell::{Cell, RefCell};
+impl Facts {
+    fn of(token: &str) -> Facts {
         thread_local! {
-            static CACHE: RefCell<KeyMap<Facts>> = RefCell::new(KeyMap::default());
-            static EPOCH: Cell<u64> = const { Cell::new(0) };
             static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
         }
-        // Each document is an epoch: a cached word met first in this document gets its id here,
-        // so one probe of the cache per token does what a per-document index did on top of it.
-        let epoch = EPOCH.with(|e| {
-            e.set(e.get() + 1);
-            e.get()
-        });
-        let n = doc.tokens.len();
-        let mut vocab: Vec<Word> = Vec::with_capacity(super::keyphrases::presize(n / 2));
-        let mut ids = Vec::with_capacity(doc.tokens.len());
-        let mut lowers = String::new();
         let mut buf = String::new();
+        lower_into(token, &mut buf);
+        let stem = STEMMER.with(|st| stem(st, &buf));
+        let stem_key = key(&stem);
+        Facts {
+            key: if buf.is_empty() { 0 } else { key(&buf) },
+            stem_key,
+            stem_hash: StemHash::of(&stem),
+            stop: is_stopword(&buf),
+            category_entry: super::categories::model().entry(stem_key),
+            common: super::keyphrases::shipped().0.get_key(stem_key),
+            flags: super::keyphrases::word_flags(&buf),
+            chars: buf.chars().count().min(255) as u8,
+        }
+    }
+}
+
+impl<'a> Words<'a> {
+    /// Builds the vocabulary of `doc` from the entity stage's numbering of its words (`words`,
+    /// [`crate::entities::Found::words`]; numbered here when it does not fit the document).
+    pub fn new(doc: &Doc<'a>, words: &WordIds) -> Words<'a> {
+        use std::cell::RefCell;
+        thread_local! {
+            static CACHE: RefCell<KeyMap<Facts>> = RefCell::new(KeyMap::default());
+        }
+        let own;
+        let words = if words.ids.len() == doc.tokens.len() {
+            words
+        } else {
+            own = WordIds::of(doc);
+            &own
+        };
+        // The entity stage's words are told apart by case-folded form, ours by letters and digits
+        // only: each of its words maps to one of ours, resolved at its first occurrence.
+        const UNSET: u32 = NONE - 1;
+        let mut ours = vec![UNSET; words.lowers.len()];
+        let mut by_key: FxMap<u64, u32> = FxMap::with_capacity_and_hasher(
+            super::keyphrases::presize(words.lowers.len()),
+            Default::default(),
+        );
+        let mut vocab: Vec<Word> =
+            Vec::with_capacity(super::keyphrases::presize(words.lowers.len()));
+        let mut ids = Vec::with_capacity(doc.tokens.len());
         CACHE.with(|cache| {
             let mut cache = cache.borrow_mut();
             // Stems stay the same from one document to the next; clear now and then to bound memory.
             if cache.len() >= 100_000 {
                 cache.clear();
             }
-            for t in &doc.tokens {
-                if t.kind != TokenKind::Word {
+            for (i, &e) in words.ids.iter().enumerate() {
+                let Some(slot) = ours.get_mut(e as usize) else {
                     ids.push(NONE);
                     continue;
+                };
+                if *slot == UNSET {
+                    let t = &doc.tokens[i];
+                    let token = &doc.text[t.start..t.end];
+                    let f = *cache
+                        .entry(words.lowers[e as usize])
+                        .or_insert_with(|| Facts::of(token));
+                    *slot = if f.key == 0 {
+                        NONE
+                    } else {
+                        *by_key.entry(f.key).or_insert_with(|| {
+                            vocab.push(Word {
+                                stem_key: f.stem_key,
+                                stem_hash: f.stem_hash,
+                                count: 0,
+                                first: (t.start as u32, t.end as u32),
+                                category_entry: f.category_entry,
+                                common: f.common,
+                                stop: f.stop,
+                                flags: f.flags,
+                                chars: f.chars,
+                            });
+                            (vocab.len() - 1) as u32
+                        })
+                    };
                 }
-                buf.clear();
-                lower_into(&doc.text[t.start..t.end], &mut buf);
-                if buf.is_empty() {
-                    ids.push(NONE);
-                    continue;
-                }
-                let f = cache.entry(key(&buf)).or_insert_with(|| {
-                    let stem = STEMMER.with(|st| stem(st, &buf));
-                    let stem_key = key(&stem);
-                    Facts {
-                        stem_key,
-                        stem_hash: StemHash::of(&stem),
-                        stop: is_stopword(&buf),
-                        category_entry: super::categories::model().entry(stem_key),
-                        common: super::keyphrases::shipped().0.get_key(stem_key),
-                        flags: super::keyphrases::word_flags(&buf),
-                        chars: buf.chars().count().min(255) as u8,
-                        epoch: 0,
-                        id: 0,
-                    }
-                });
-                if f.epoch != epoch {
-                    f.epoch = epoch;
-                    f.id = vocab.len() as u32;
-                    let at = lowers.len() as u32;
-                    lowers.push_str(&buf);
-                    vocab.push(Word {
-                        stem_key: f.stem_key,
-                        stem_hash: f.stem_hash,
-                        count: 0,
-                        lower: (at, buf.len() as u32),
-                        category_entry: f.category_entry,
-                        common: f.common,
-                        stop: f.stop,
-                        flags: f.flags,
-                        chars: f.chars,
-                    });
-                }
-                let id = f.id;
+                let id = *slot;
                 if let Some(w) = vocab.get_mut(id as usize) {
                     w.count += 1;
                 }
                 ids.push(id);
             }
         });
-        Words { ids, vocab, lowers }
+        Words {
+            ids,
+            vocab,
+            text: doc.text,
+        }
     }
 
-    /// The lower-cased form of word `w`.
-    pub fn lower(&self, w: &Word) -> &str {
-        let (at, len) = (w.lower.0 as usize, w.lower.1 as usize);
-        self.lowers.get(at..at + len).unwrap_or("")
+    /// The lower-cased form of word `w` (letters and digits only).
+    pub fn lower(&self, w: &Word) -> String {
+        let mut out = String::new();
+        let (start, end) = (w.first.0 as usize, w.first.1 as usize);
+        lower_into(self.text.get(start..end).unwrap_or(""), &mut out);
+        out
     }
 
     /// The word at token `i`, if it is one.
