@@ -462,10 +462,8 @@ impl DocFeats {
         // How each word is written elsewhere: capitalised mid-sentence (not in a headline), or lower.
         // The same pass numbers the distinct words, which the topic stage reuses ([`WordIds`]).
         let mut words = WordIds::with_tokens(n);
-        let mut index: HashKeyed<u32> = HashKeyed::with_capacity_and_hasher(
-            (n / 2).min(1 << 14),
-            Default::default(),
-        );
+        let mut index: HashKeyed<u32> =
+            HashKeyed::with_capacity_and_hasher((n / 2).min(1 << 14), Default::default());
         let mut casing: Vec<u16> = Vec::new();
         for (i, ti) in toks.iter().enumerate() {
             if doc.tokens[i].kind != TokenKind::Word {

@@ -325,18 +325,38 @@ impl Found {
     /// Each cluster's public id (`e0`, `e1`, … in order of first mention); `None` for clusters
     /// without mentions.
     pub fn ids(&self) -> Vec<Option<String>> {
+        self.ranks()
+            .into_iter()
+            .map(|r| (r != u32::MAX).then(|| format!("e{r}")))
+            .collect()
+    }
+
+    /// Each cluster's number in order of first mention (its public id is `e` and the number);
+    /// `u32::MAX` for clusters without mentions.
+    pub fn ranks(&self) -> Vec<u32> {
         let n = self.clusters.len();
+        let mut ranks = vec![u32::MAX; n];
+        let mut next = 0;
+        // Mentions are in text order and never overlap, so first mentions come in order.
+        if self.mentions.windows(2).all(|w| w[0].start < w[1].start) {
+            for m in &self.mentions {
+                if let Some(r) = ranks.get_mut(m.cluster).filter(|r| **r == u32::MAX) {
+                    *r = next;
+                    next += 1;
+                }
+            }
+            return ranks;
+        }
         let mut first = vec![usize::MAX; n];
         for m in &self.mentions {
             first[m.cluster] = first[m.cluster].min(m.start);
         }
         let mut order: Vec<usize> = (0..n).filter(|&i| first[i] != usize::MAX).collect();
         order.sort_by_key(|&i| (first[i], i));
-        let mut ids = vec![None; n];
         for (rank, &i) in order.iter().enumerate() {
-            ids[i] = Some(format!("e{rank}"));
+            ranks[i] = rank as u32;
         }
-        ids
+        ranks
     }
 
     /// Replaces the internal cluster references (`#N`) that the quote stage puts in

@@ -338,12 +338,16 @@ impl Model {
             t.1 = (t.1 - max).exp() / sum.max(1e-9);
         }
         top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Function words can carry weight in the model but explain nothing to a reader.
+        let readable: Vec<usize> = (0..words.vocab.len())
+            .filter(|&i| !words.vocab[i].stop && words.vocab[i].chars > 2)
+            .collect();
         let mut out = Vec::new();
         for (rank, &(li, p)) in top.iter().enumerate() {
             if rank > 0 && (p < MIN_EXTRA_L1 || rank >= 3) {
                 break;
             }
-            out.push(self.category(li, p, words, &rows));
+            out.push(self.category(li, p, words, &rows, &readable));
         }
         // Second-level topics under the shown top-level ones.
         let shown: Vec<(String, f32)> = out.iter().map(|c| (c.code.clone(), c.score)).collect();
@@ -359,7 +363,7 @@ impl Model {
         }
         seconds.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for &(li, s) in seconds.iter().take(MAX_L2) {
-            out.push(self.category(li, s, words, &rows));
+            out.push(self.category(li, s, words, &rows, &readable));
         }
         out
     }
@@ -369,12 +373,21 @@ impl Model {
         &self.labels
     }
 
-    fn category(&self, li: usize, score: f32, words: &Words, rows: &[Row]) -> Category {
+    /// Topic `li` as shown, with its evidence from the `readable` words (indices into `rows`).
+    fn category(
+        &self,
+        li: usize,
+        score: f32,
+        words: &Words,
+        rows: &[Row],
+        readable: &[usize],
+    ) -> Category {
         // Evidence: the words that added most to this topic (model weight and lexicon cue), found
         // in a second pass for the few topics shown only.
         let class = self.classes.iter().position(|&c| c == li);
         let mut contrib: Vec<(f32, usize)> = Vec::new();
-        for (wi, row) in rows.iter().enumerate() {
+        for &wi in readable {
+            let Some(row) = rows.get(wi) else { continue };
             let x = row.x;
             let mut v = 0.0;
             if let (Some(c), Some(ws)) = (class, row.weights) {
@@ -391,17 +404,24 @@ impl Model {
                 contrib.push((v, wi));
             }
         }
-        contrib.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Five words are shown: order a few more than that, the rest only if they are reached.
+        let cmp = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        const PREFIX: usize = 8;
+        if contrib.len() > PREFIX {
+            contrib.select_nth_unstable_by(PREFIX, cmp);
+            contrib[..PREFIX].sort_unstable_by(cmp);
+        } else {
+            contrib.sort_unstable_by(cmp);
+        }
         let mut evidence: Vec<String> = Vec::new();
-        for &(_, wi) in contrib.iter() {
+        for k in 0..contrib.len() {
             if evidence.len() >= 5 {
                 break;
             }
-            if let Some(w) = words.vocab.get(wi) {
-                // Function words can carry weight in the model but explain nothing to a reader.
-                if w.stop || w.chars <= 2 {
-                    continue;
-                }
+            if k == PREFIX {
+                contrib[PREFIX..].sort_unstable_by(cmp);
+            }
+            if let Some(w) = words.vocab.get(contrib[k].1) {
                 let lower = words.lower(w);
                 if !evidence.contains(&lower) {
                     evidence.push(lower);

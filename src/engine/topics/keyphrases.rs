@@ -159,6 +159,11 @@ impl Weights {
         Weights(w)
     }
 
+    /// The logistic model's logit.
+    pub fn logit(&self, x: &[f32]) -> f32 {
+        self.0.iter().zip(x).map(|(w, x)| w * x).sum::<f32>()
+    }
+
     /// The logistic model's score in 0..1.
     pub fn score(&self, x: &[f32]) -> f32 {
         let z: f32 = self.0.iter().zip(x).map(|(w, x)| w * x).sum::<f32>();
@@ -170,6 +175,10 @@ impl Weights {
         let z: f32 = self.0.iter().zip(x).map(|(w, x)| w * x).sum::<f32>() + chip_prior(x);
         1.0 / (1.0 + (-z).exp())
     }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// A fixed, hand-set offset to the logit that makes the first chips read as the article's subject:
@@ -530,7 +539,8 @@ fn features<'a>(
             *n = true;
         }
     }
-    let mut pairs: FxSet<(u32, u32, bool)> =
+    // (word, neighbour, side) packed in one integer: one hash round per pair.
+    let mut pairs: FxSet<u64> =
         FxSet::with_capacity_and_hasher(presize(doc.tokens.len()), Default::default());
     let mut distinct = vec![0u32; words.vocab.len()];
     for i in 0..doc.tokens.len() {
@@ -542,7 +552,9 @@ fn features<'a>(
         let once = words.vocab[id as usize].count == 1;
         for (nb, right) in [(i.checked_sub(1), false), (Some(i + 1), true)] {
             let nid = nb.and_then(|j| words.ids.get(j)).copied().unwrap_or(NONE);
-            if nid != NONE && (once || pairs.insert((id, nid, right))) {
+            if nid != NONE
+                && (once || pairs.insert((id as u64) << 33 | (nid as u64) << 1 | right as u64))
+            {
                 distinct[id as usize] += 1;
             }
         }
@@ -632,7 +644,10 @@ fn features<'a>(
 fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, ChipWords) {
     let mut best: Option<&Surface> = None;
     for s in g.surfaces() {
-        if doc.text[s.start..s.end].split_whitespace().count() > MAX_WORDS {
+        // Tokens hold no whitespace: a form of at most three tokens has at most three words.
+        if s.last - s.first > MAX_WORDS
+            && doc.text[s.start..s.end].split_whitespace().count() > MAX_WORDS
+        {
             continue;
         }
         // Ties go to the form written first.
@@ -715,34 +730,38 @@ const HEADLINE_CHIPS: usize = 5;
 /// (case-insensitively).
 pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize, f32)> {
     let head_n = HEADLINE_CHIPS.min(limit);
-    let mut plain: Vec<(f32, usize)> = Vec::with_capacity(cands.len());
-    let mut head: Vec<(f32, usize)> = Vec::with_capacity(cands.len());
+    // Each (score, index) packed in one integer that sorts best first, ties by index: scores
+    // are positive, so their bits order like the numbers (integer sorts are the cheapest).
+    let pack = |score: f32, i: usize| (u64::from(!score.to_bits()) << 32) | i as u64;
+    let mut plain: Vec<u64> = Vec::with_capacity(cands.len());
+    let mut head: Vec<u64> = Vec::with_capacity(cands.len());
     for (i, c) in cands.iter().enumerate() {
         if c.text.is_empty() {
             continue;
         }
-        plain.push((weights.score(&c.x), i));
-        head.push((weights.headline_score(&c.x), i));
+        let z = weights.logit(&c.x);
+        plain.push(pack(sigmoid(z), i));
+        head.push(pack(sigmoid(z + chip_prior(&c.x)), i));
     }
     // Only the first few are read (a few more when duplicates are skipped): put the best
     // `limit * 4` in order, and the rest only if the loops below get that far.
-    let cmp = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
     let sorted_prefix = (limit * 4).max(16);
-    let order = |v: &mut Vec<(f32, usize)>| {
+    let order = |v: &mut Vec<u64>| {
         if v.len() > sorted_prefix {
-            v.select_nth_unstable_by(sorted_prefix, cmp);
-            v[..sorted_prefix].sort_unstable_by(cmp);
+            v.select_nth_unstable(sorted_prefix);
+            v[..sorted_prefix].sort_unstable();
         } else {
-            v.sort_unstable_by(cmp);
+            v.sort_unstable();
         }
     };
     order(&mut plain);
     order(&mut head);
-    let rest_sorted = |v: &mut Vec<(f32, usize)>| {
+    let rest_sorted = |v: &mut Vec<u64>| {
         if v.len() > sorted_prefix {
-            v[sorted_prefix..].sort_unstable_by(cmp);
+            v[sorted_prefix..].sort_unstable();
         }
     };
+    let unpack = |k: u64| (f32::from_bits(!((k >> 32) as u32)), k as u32 as usize);
     let mut seen: FxSet<String> = FxSet::default();
     let mut out = Vec::new();
     // The headline chips name the subject, not the cast: at most one person and two places.
@@ -754,7 +773,7 @@ pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize,
         if k == sorted_prefix {
             rest_sorted(&mut head);
         }
-        let (s, i) = head[k];
+        let (s, i) = unpack(head[k]);
         let c = &cands[i];
         let cap = match c.label {
             Some(Label::PER) => &mut people,
@@ -779,7 +798,7 @@ pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize,
         if k == sorted_prefix {
             rest_sorted(&mut plain);
         }
-        let (s, i) = plain[k];
+        let (s, i) = unpack(plain[k]);
         if seen.insert(cands[i].text.to_lowercase()) {
             out.push((i, s));
         }
@@ -799,17 +818,20 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
     let mut cands = candidates(doc, found, words, common);
     let ranked = rank(&cands.list, weights, MAX_CHIPS);
     // The chips' occurrences, in one pass over all occurrences.
-    let mut slot: FxMap<u32, usize> = FxMap::default();
+    let mut slot = vec![u8::MAX; cands.list.len()];
     for (k, &(i, _)) in ranked.iter().enumerate() {
-        slot.insert(i as u32, k);
+        slot[i] = k as u8;
     }
     let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ranked.len()];
     for &(i, s, e) in &cands.occurrences {
-        if let Some(&k) = slot.get(&i) {
-            spans[k].push((s, e));
+        if let Some(v) = slot
+            .get(i as usize)
+            .and_then(|&k| spans.get_mut(k as usize))
+        {
+            v.push((s, e));
         }
     }
-    let ids = found.ids();
+    let ranks = found.ranks();
     let mut out = Vec::new();
     for ((i, score), mut spans) in ranked.into_iter().zip(spans) {
         let c = &mut cands.list[i];
@@ -825,7 +847,11 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
                     text: doc.text[s..e].to_string(),
                 })
                 .collect(),
-            entity: c.cluster.and_then(|cl| ids.get(cl).cloned().flatten()),
+            entity: c
+                .cluster
+                .and_then(|cl| ranks.get(cl))
+                .filter(|&&r| r != u32::MAX)
+                .map(|r| format!("e{r}")),
         });
     }
     out

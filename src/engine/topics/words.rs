@@ -154,8 +154,7 @@ impl<'a> Words<'a> {
         };
         // The entity stage's words are told apart by case-folded form, ours by letters and digits
         // only: each of its words maps to one of ours, resolved at its first occurrence.
-        const UNSET: u32 = NONE - 1;
-        let mut ours = vec![UNSET; words.lowers.len()];
+        let mut ours = vec![NONE; words.lowers.len()];
         let mut by_key: FxMap<u64, u32> = FxMap::with_capacity_and_hasher(
             super::keyphrases::presize(words.lowers.len()),
             Default::default(),
@@ -169,43 +168,41 @@ impl<'a> Words<'a> {
             if cache.len() >= 100_000 {
                 cache.clear();
             }
-            for (i, &e) in words.ids.iter().enumerate() {
-                let Some(slot) = ours.get_mut(e as usize) else {
-                    ids.push(NONE);
-                    continue;
+            // Ids are numbered in order of first occurrence, so resolving them in id order
+            // numbers ours in the same order (and the cache probes do not wait on each other).
+            for (e, slot) in ours.iter_mut().enumerate() {
+                let i = words.first[e] as usize;
+                let t = &doc.tokens[i];
+                let f = *cache
+                    .entry(words.lowers[e])
+                    .or_insert_with(|| Facts::of(&doc.text[t.start..t.end]));
+                *slot = if f.key == 0 {
+                    NONE
+                } else {
+                    *by_key.entry(f.key).or_insert_with(|| {
+                        vocab.push(Word {
+                            stem_key: f.stem_key,
+                            stem_hash: f.stem_hash,
+                            count: 0,
+                            first: (t.start as u32, t.end as u32),
+                            category_entry: f.category_entry,
+                            common: f.common,
+                            stop: f.stop,
+                            flags: f.flags,
+                            chars: f.chars,
+                        });
+                        (vocab.len() - 1) as u32
+                    })
                 };
-                if *slot == UNSET {
-                    let t = &doc.tokens[i];
-                    let token = &doc.text[t.start..t.end];
-                    let f = *cache
-                        .entry(words.lowers[e as usize])
-                        .or_insert_with(|| Facts::of(token));
-                    *slot = if f.key == 0 {
-                        NONE
-                    } else {
-                        *by_key.entry(f.key).or_insert_with(|| {
-                            vocab.push(Word {
-                                stem_key: f.stem_key,
-                                stem_hash: f.stem_hash,
-                                count: 0,
-                                first: (t.start as u32, t.end as u32),
-                                category_entry: f.category_entry,
-                                common: f.common,
-                                stop: f.stop,
-                                flags: f.flags,
-                                chars: f.chars,
-                            });
-                            (vocab.len() - 1) as u32
-                        })
-                    };
-                }
-                let id = *slot;
-                if let Some(w) = vocab.get_mut(id as usize) {
-                    w.count += 1;
-                }
-                ids.push(id);
             }
         });
+        for &e in &words.ids {
+            let id = ours.get(e as usize).copied().unwrap_or(NONE);
+            if let Some(w) = vocab.get_mut(id as usize) {
+                w.count += 1;
+            }
+            ids.push(id);
+        }
         Words {
             ids,
             vocab,
