@@ -301,7 +301,12 @@ const KP_LEARNING_RATE: f32 = 0.05;
 const KP_L2: f32 = 1e-4;
 
 /// Candidates of every document of a KPCrowd file: (features, is a gold phrase), per document.
-type KpDoc = (Vec<keyphrases::Candidate<'static>>, Vec<bool>, usize);
+type KpDoc = (
+    Vec<keyphrases::Candidate<'static>>,
+    Vec<[f32; keyphrases::N_FEATURES]>,
+    Vec<bool>,
+    usize,
+);
 
 fn kp_examples(path: &Path, common: &Common) -> io::Result<Vec<KpDoc>> {
     let stemmer = Stemmer::create(Algorithm::English);
@@ -318,7 +323,9 @@ fn kp_examples(path: &Path, common: &Common) -> io::Result<Vec<KpDoc>> {
         let doc = Doc::new(d["text"].as_str().unwrap_or(""));
         let found = crate::engine::entities::extract(&doc, None);
         let words = Words::new(&doc, &found.words);
-        let cands: Vec<_> = keyphrases::candidates(&doc, &found, &words, common)
+        let c = keyphrases::candidates(&doc, &found, &words, common);
+        let xs = c.x;
+        let cands: Vec<_> = c
             .list
             .into_iter()
             .map(keyphrases::Candidate::into_owned)
@@ -327,7 +334,7 @@ fn kp_examples(path: &Path, common: &Common) -> io::Result<Vec<KpDoc>> {
             .iter()
             .map(|c| gold.contains(&normalize(&stemmer, &c.text)))
             .collect();
-        out.push((cands, labels, gold.len()));
+        out.push((cands, xs, labels, gold.len()));
     }
     Ok(out)
 }
@@ -335,8 +342,8 @@ fn kp_examples(path: &Path, common: &Common) -> io::Result<Vec<KpDoc>> {
 /// Mean F1@10 of a weight vector over documents' candidates.
 fn kp_f1_at_10(docs: &[KpDoc], w: &Weights) -> f64 {
     let mut sum = 0.0;
-    for (cands, labels, ngold) in docs {
-        let ranked = keyphrases::rank(cands, w, 10);
+    for (cands, xs, labels, ngold) in docs {
+        let ranked = keyphrases::rank(cands, xs, w, 10);
         let top = &ranked[..ranked.len().min(10)];
         let hits = top.iter().filter(|e| labels[e.0]).count() as f64;
         let p = if top.is_empty() {
@@ -360,11 +367,11 @@ fn train_keyphrases(data_dir: &Path, out: &Path, common: &Common) -> io::Result<
     let mut w = vec![0.0f32; nf];
     // Training examples: distinct chip texts per document.
     let mut flat: Vec<(&[f32], bool)> = Vec::new();
-    for (cands, labels, _) in &train {
+    for (cands, xs, labels, _) in &train {
         let mut seen = std::collections::HashSet::new();
-        for (c, &y) in cands.iter().zip(labels) {
+        for ((c, x), &y) in cands.iter().zip(xs).zip(labels) {
             if !c.text.is_empty() && seen.insert(c.text.to_lowercase()) {
-                flat.push((&c.x[..], y));
+                flat.push((&x[..], y));
             }
         }
     }
@@ -403,8 +410,8 @@ fn train_keyphrases(data_dir: &Path, out: &Path, common: &Common) -> io::Result<
         let found = crate::engine::entities::extract(&doc, None);
         let words = Words::new(&doc, &found.words);
         let c = keyphrases::candidates(&doc, &found, &words, common);
-        let c = c.list;
-        let top: Vec<&str> = keyphrases::rank(&c, &weights, 10)
+        let (xs, c) = (c.x, c.list);
+        let top: Vec<&str> = keyphrases::rank(&c, &xs, &weights, 10)
             .iter()
             .take(10)
             .map(|e| &*c[e.0].text)

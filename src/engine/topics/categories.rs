@@ -240,7 +240,7 @@ impl Model {
         let logs: Vec<f32> = words
             .vocab
             .iter()
-            .map(|w| (1.0 + w.count as f32).ln())
+            .map(|w| super::words::ln_1p_count(w.count))
             .collect();
         let norm = norm_of(&logs);
         words
@@ -444,7 +444,7 @@ pub fn norm(words: &Words) -> f32 {
     let logs: Vec<f32> = words
         .vocab
         .iter()
-        .map(|w| (1.0 + w.count as f32).ln())
+        .map(|w| super::words::ln_1p_count(w.count))
         .collect();
     norm_of(&logs)
 }

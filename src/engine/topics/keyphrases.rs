@@ -161,7 +161,14 @@ impl Weights {
 
     /// The logistic model's logit.
     pub fn logit(&self, x: &[f32]) -> f32 {
-        self.0.iter().zip(x).map(|(w, x)| w * x).sum::<f32>()
+        // Four running sums: a single one is a chain of dependent additions.
+        let mut acc = [0f32; 4];
+        for (w, x) in self.0.chunks(4).zip(x.chunks(4)) {
+            for k in 0..w.len().min(x.len()) {
+                acc[k] += w[k] * x[k];
+            }
+        }
+        (acc[0] + acc[1]) + (acc[2] + acc[3])
     }
 
     /// The logistic model's score in 0..1.
@@ -175,6 +182,21 @@ impl Weights {
         let z: f32 = self.0.iter().zip(x).map(|(w, x)| w * x).sum::<f32>() + chip_prior(x);
         1.0 / (1.0 + (-z).exp())
     }
+}
+
+/// The bits of `z` as an integer that orders like the number (negative numbers reversed).
+fn order_bits(z: f32) -> u32 {
+    let b = z.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 1 << 31
+    }
+}
+
+/// The inverse of [`order_bits`].
+fn from_order_bits(k: u32) -> f32 {
+    f32::from_bits(if k >> 31 == 1 { k & !(1 << 31) } else { !k })
 }
 
 fn sigmoid(z: f32) -> f32 {
@@ -228,7 +250,7 @@ pub struct Candidate<'a> {
     first_sentence: u32,
     last_sentence: u32,
     n_sentences: u32,
-    first_token: usize,
+    first_token: u32,
     capitalized: u32,
     all_caps: u32,
     /// Occurrences right before another content word ("telephonic" in "telephonic conversation").
@@ -240,8 +262,6 @@ pub struct Candidate<'a> {
     /// it is kept inline, the others in `more_surfaces` (no allocation for most candidates).
     surface: Option<Surface>,
     more_surfaces: Vec<Surface>,
-    /// Features, filled by `features`.
-    pub x: [f32; N_FEATURES],
     /// The chip text (borrowed from the document unless made from an entity's name).
     pub text: Cow<'a, str>,
 }
@@ -254,6 +274,9 @@ pub struct Candidates<'a> {
     /// (candidate index, start, end) of every occurrence, in the order found (one flat vector
     /// rather than one per candidate: most candidates never become chips).
     occurrences: Vec<(u32, usize, usize)>,
+    /// Each candidate's features (kept apart: the candidates are written once per occurrence,
+    /// the features once).
+    pub x: Vec<[f32; N_FEATURES]>,
 }
 
 impl Candidates<'_> {
@@ -288,7 +311,6 @@ impl Candidate<'_> {
             verbal: self.verbal,
             surface: self.surface,
             more_surfaces: self.more_surfaces,
-            x: self.x,
         }
     }
 
@@ -298,13 +320,32 @@ impl Candidate<'_> {
 }
 
 /// One way a candidate is written: its first occurrence (bytes and tokens) and a weighted count.
+/// (32-bit positions: the engine reads at most a few MB; a wrapped offset would only be read
+/// with `str::get`.)
 #[derive(Debug, Clone, Copy)]
 struct Surface {
-    start: usize,
-    end: usize,
-    first: usize,
-    last: usize,
+    start: u32,
+    end: u32,
+    first: u32,
+    last: u32,
     count: u32,
+}
+
+impl Surface {
+    fn new(start: usize, end: usize, first: usize, last: usize, count: u32) -> Surface {
+        Surface {
+            start: start as u32,
+            end: end as u32,
+            first: first as u32,
+            last: last as u32,
+            count,
+        }
+    }
+
+    /// Its bytes in the text.
+    fn bytes(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Finds and features the candidates of a document (unscored, in no particular order).
@@ -321,7 +362,8 @@ pub fn candidates<'a>(
     // between two real phrases of one document is vanishingly unlikely and only merges two chips).
     let mut by_key: FxMap<u64, usize> =
         FxMap::with_capacity_and_hasher(presize(n_tok), Default::default());
-    let mut by_cluster: FxMap<usize, usize> = FxMap::default();
+    // Candidate of each entity cluster (clusters are numbered densely).
+    let mut by_cluster: Vec<u32> = vec![u32::MAX; found.clusters.len()];
     // Tokens covered by a name mention: they are candidates only as that whole mention.
     let mut in_name = vec![false; n_tok];
     for m in &found.mentions {
@@ -339,11 +381,13 @@ pub fn candidates<'a>(
             continue;
         }
         let key = stem_key(words, first, last);
-        let gi = match by_cluster.get(&m.cluster) {
-            Some(&g) => g,
-            None => {
+        let gi = match by_cluster.get(m.cluster) {
+            Some(&g) if g != u32::MAX => g as usize,
+            _ => {
                 groups.push(Candidate::new(Some(m.cluster), Some(m.label)));
-                by_cluster.insert(m.cluster, groups.len() - 1);
+                if let Some(g) = by_cluster.get_mut(m.cluster) {
+                    *g = (groups.len() - 1) as u32;
+                }
                 groups.len() - 1
             }
         };
@@ -385,10 +429,11 @@ pub fn candidates<'a>(
             }
         }
     }
-    features(doc, found, words, common, &in_name, &mut groups);
+    let x = features(doc, found, words, common, &in_name, &mut groups);
     Candidates {
         list: groups,
         occurrences,
+        x,
     }
 }
 
@@ -418,14 +463,13 @@ impl<'a> Candidate<'a> {
             first_sentence: 0,
             last_sentence: u32::MAX,
             n_sentences: 0,
-            first_token: usize::MAX,
+            first_token: u32::MAX,
             capitalized: 0,
             all_caps: 0,
             modifier: 0,
             verbal: 0,
             surface: None,
             more_surfaces: Vec::new(),
-            x: [0.0; N_FEATURES],
             text: Cow::Borrowed(""),
         }
     }
@@ -442,7 +486,7 @@ impl<'a> Candidate<'a> {
             return None;
         };
         self.tf += 1;
-        self.first_token = self.first_token.min(first);
+        self.first_token = self.first_token.min(first as u32);
         if self.n_sentences == 0 {
             self.first_sentence = a.sentence;
         }
@@ -490,25 +534,14 @@ impl<'a> Candidate<'a> {
                 .surface
                 .iter_mut()
                 .chain(self.more_surfaces.iter_mut())
-                .find(|s| &text[s.start..s.end] == surface)
+                .find(|s| text.get(s.bytes()) == Some(surface))
             {
                 e.count += weight;
             } else if self.surface.is_none() {
-                self.surface = Some(Surface {
-                    start: a.start,
-                    end: b.end,
-                    first,
-                    last,
-                    count: weight,
-                });
+                self.surface = Some(Surface::new(a.start, b.end, first, last, weight));
             } else if n_surfaces < 8 {
-                self.more_surfaces.push(Surface {
-                    start: a.start,
-                    end: b.end,
-                    first,
-                    last,
-                    count: weight,
-                });
+                self.more_surfaces
+                    .push(Surface::new(a.start, b.end, first, last, weight));
             }
         }
         Some((a.start, b.end))
@@ -527,7 +560,7 @@ fn features<'a>(
     common: &Common,
     in_name: &[bool],
     groups: &mut [Candidate<'a>],
-) {
+) -> Vec<[f32; N_FEATURES]> {
     let n_tok = doc.tokens.len().max(1) as f32;
     let n_sent = doc.sentences.len().max(1) as f32;
     let max_tf = groups.iter().map(Candidate::tf).max().unwrap_or(1).max(1) as f32;
@@ -573,6 +606,7 @@ fn features<'a>(
             }
         })
         .collect();
+    let mut xs = Vec::with_capacity(groups.len());
     for g in groups.iter_mut() {
         let tf = g.tf() as f32;
         let (text, chip_words) = chip_text(g, doc, found);
@@ -603,13 +637,14 @@ fn features<'a>(
         };
         let first_sentence = g.first_sentence as f32;
         let label = g.label;
+        let ln_1p = super::words::ln_1p_count(g.tf);
         let x = [
             1.0,
-            (1.0 + tf).ln(),
+            ln_1p,
             tf / max_tf,
             1.0 / (1.0 + first_sentence),
             if first_sentence == 0.0 { 1.0 } else { 0.0 },
-            g.first_token.min(doc.tokens.len()) as f32 / n_tok,
+            (g.first_token as usize).min(doc.tokens.len()) as f32 / n_tok,
             g.n_sentences as f32 / n_sent,
             g.capitalized as f32 / tf.max(1.0),
             g.all_caps as f32 / tf.max(1.0),
@@ -627,14 +662,15 @@ fn features<'a>(
             rel_sum / n.max(1) as f32,
             last_verb as u8 as f32,
             (longest as f32 / 10.0).min(1.5),
-            if nw > 1 { (1.0 + tf).ln() } else { 0.0 },
+            if nw > 1 { ln_1p } else { 0.0 },
             (g.cluster.is_some() && nw > 1) as u8 as f32,
             ent_cm,
             g.modifier as f32 / tf.max(1.0),
             g.verbal as f32 / tf.max(1.0),
         ];
-        g.x = x;
+        xs.push(x);
     }
+    xs
 }
 
 /// The chip text and its words: the most common surface form of at most three words (readers
@@ -645,8 +681,14 @@ fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, 
     let mut best: Option<&Surface> = None;
     for s in g.surfaces() {
         // Tokens hold no whitespace: a form of at most three tokens has at most three words.
-        if s.last - s.first > MAX_WORDS
-            && doc.text[s.start..s.end].split_whitespace().count() > MAX_WORDS
+        if (s.last - s.first) as usize > MAX_WORDS
+            && doc
+                .text
+                .get(s.bytes())
+                .unwrap_or("")
+                .split_whitespace()
+                .count()
+                > MAX_WORDS
         {
             continue;
         }
@@ -658,10 +700,10 @@ fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, 
     let text: &'a str = doc.text;
     if let Some(b) = best {
         return (
-            Cow::Borrowed(trim_possessive(&text[b.start..b.end])),
+            Cow::Borrowed(trim_possessive(text.get(b.bytes()).unwrap_or(""))),
             ChipWords {
-                first: b.first,
-                last: b.last,
+                first: b.first as usize,
+                last: b.last as usize,
                 keep: usize::MAX,
             },
         );
@@ -679,8 +721,8 @@ fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, 
     };
     let words = match g.surfaces().next() {
         Some(s) => ChipWords {
-            first: s.first,
-            last: s.last,
+            first: s.first as usize,
+            last: s.last as usize,
             keep,
         },
         None => ChipWords {
@@ -728,20 +770,25 @@ const HEADLINE_CHIPS: usize = 5;
 
 /// Ranks candidates: the best `limit` indices with scores, best first, chip texts deduplicated
 /// (case-insensitively).
-pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize, f32)> {
+pub fn rank(
+    cands: &[Candidate],
+    xs: &[[f32; N_FEATURES]],
+    weights: &Weights,
+    limit: usize,
+) -> Vec<(usize, f32)> {
     let head_n = HEADLINE_CHIPS.min(limit);
-    // Each (score, index) packed in one integer that sorts best first, ties by index: scores
-    // are positive, so their bits order like the numbers (integer sorts are the cheapest).
-    let pack = |score: f32, i: usize| (u64::from(!score.to_bits()) << 32) | i as u64;
+    // Each (logit, index) packed in one integer that sorts best first, ties by index (integer
+    // sorts are the cheapest; the score is computed for the chips kept only).
+    let pack = |z: f32, i: usize| (u64::from(!order_bits(z)) << 32) | i as u64;
     let mut plain: Vec<u64> = Vec::with_capacity(cands.len());
     let mut head: Vec<u64> = Vec::with_capacity(cands.len());
-    for (i, c) in cands.iter().enumerate() {
+    for (i, (c, x)) in cands.iter().zip(xs).enumerate() {
         if c.text.is_empty() {
             continue;
         }
-        let z = weights.logit(&c.x);
-        plain.push(pack(sigmoid(z), i));
-        head.push(pack(sigmoid(z + chip_prior(&c.x)), i));
+        let z = weights.logit(x);
+        plain.push(pack(z, i));
+        head.push(pack(z + chip_prior(x), i));
     }
     // Only the first few are read (a few more when duplicates are skipped): put the best
     // `limit * 4` in order, and the rest only if the loops below get that far.
@@ -761,7 +808,12 @@ pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize,
             v[sorted_prefix..].sort_unstable();
         }
     };
-    let unpack = |k: u64| (f32::from_bits(!((k >> 32) as u32)), k as u32 as usize);
+    let unpack = |k: u64| {
+        (
+            sigmoid(from_order_bits(!((k >> 32) as u32))),
+            k as u32 as usize,
+        )
+    };
     let mut seen: FxSet<String> = FxSet::default();
     let mut out = Vec::new();
     // The headline chips name the subject, not the cast: at most one person and two places.
@@ -816,7 +868,7 @@ pub fn rank(cands: &[Candidate], weights: &Weights, limit: usize) -> Vec<(usize,
 pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
     let (common, weights) = shipped();
     let mut cands = candidates(doc, found, words, common);
-    let ranked = rank(&cands.list, weights, MAX_CHIPS);
+    let ranked = rank(&cands.list, &cands.x, weights, MAX_CHIPS);
     // The chips' occurrences, in one pass over all occurrences.
     let mut slot = vec![u8::MAX; cands.list.len()];
     for (k, &(i, _)) in ranked.iter().enumerate() {

@@ -225,6 +225,18 @@ impl<'a> Words<'a> {
     }
 }
 
+/// `ln(1 + n)` for a count, from a table for small counts (the same value, without a `logf` call
+/// for each of a document's many words and phrases).
+pub fn ln_1p_count(n: u32) -> f32 {
+    use std::sync::OnceLock;
+    static TABLE: OnceLock<[f32; 64]> = OnceLock::new();
+    let table = TABLE.get_or_init(|| std::array::from_fn(|k| (1.0 + k as f32).ln()));
+    match table.get(n as usize) {
+        Some(&v) => v,
+        None => (1.0 + n as f32).ln(),
+    }
+}
+
 /// The Snowball English stem of a lower-cased word (for the training tools; the engine caches
 /// [`Word::stem_key`] and [`Word::stem_hash`] instead).
 pub fn stem_of(lower: &str) -> String {
