@@ -342,15 +342,19 @@ impl Model {
         let readable: Vec<usize> = (0..words.vocab.len())
             .filter(|&i| !words.vocab[i].stop && words.vocab[i].chars > 2)
             .collect();
-        let mut out = Vec::new();
+        // The topics shown, as (label index, score).
+        let mut picks: Vec<(usize, f32)> = Vec::new();
         for (rank, &(li, p)) in top.iter().enumerate() {
             if rank > 0 && (p < MIN_EXTRA_L1 || rank >= 3) {
                 break;
             }
-            out.push(self.category(li, p, words, &rows, &readable));
+            picks.push((li, p));
         }
         // Second-level topics under the shown top-level ones.
-        let shown: Vec<(String, f32)> = out.iter().map(|c| (c.code.clone(), c.score)).collect();
+        let shown: Vec<(&str, f32)> = picks
+            .iter()
+            .map(|&(li, p)| (self.labels[li].code.as_str(), rounded(p)))
+            .collect();
         let mut seconds: Vec<(usize, f32)> = Vec::new();
         for (li, l) in self.labels.iter().enumerate() {
             let Some(parent) = &l.parent else { continue };
@@ -362,9 +366,22 @@ impl Model {
             }
         }
         seconds.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        for &(li, s) in seconds.iter().take(MAX_L2) {
-            out.push(self.category(li, s, words, &rows, &readable));
-        }
+        picks.extend(seconds.iter().take(MAX_L2));
+        let evidence = self.evidence(&picks, words, &rows, &readable);
+        let out: Vec<Category> = picks
+            .iter()
+            .zip(evidence)
+            .map(|(&(li, score), evidence)| {
+                let l = &self.labels[li];
+                Category {
+                    code: l.code.clone(),
+                    label: l.name.clone(),
+                    score: rounded(score),
+                    parent: l.parent.clone(),
+                    evidence,
+                }
+            })
+            .collect();
         out
     }
 
@@ -373,70 +390,78 @@ impl Model {
         &self.labels
     }
 
-    /// Topic `li` as shown, with its evidence from the `readable` words (indices into `rows`).
-    fn category(
+    /// The evidence of each picked topic (label index, score): the `readable` words (indices
+    /// into `rows`) that added most to it (model weight and lexicon cue). One pass over the
+    /// words for all of them, for the few topics shown only.
+    fn evidence(
         &self,
-        li: usize,
-        score: f32,
+        picks: &[(usize, f32)],
         words: &Words,
         rows: &[Row],
         readable: &[usize],
-    ) -> Category {
-        // Evidence: the words that added most to this topic (model weight and lexicon cue), found
-        // in a second pass for the few topics shown only.
-        let class = self.classes.iter().position(|&c| c == li);
-        let mut contrib: Vec<(f32, usize)> = Vec::new();
+    ) -> Vec<Vec<String>> {
+        let classes: Vec<Option<usize>> = picks
+            .iter()
+            .map(|&(li, _)| self.classes.iter().position(|&c| c == li))
+            .collect();
+        let mut contribs: Vec<Vec<(f32, usize)>> = vec![Vec::new(); picks.len()];
         for &wi in readable {
             let Some(row) = rows.get(wi) else { continue };
             let x = row.x;
-            let mut v = 0.0;
-            if let (Some(c), Some(ws)) = (class, row.weights) {
-                v += x * ws.get(c).copied().unwrap_or(0) as f32 * self.scale;
-            }
-            if let Some(hits) = row.hits {
-                for &(l, weight) in hits {
-                    if l == li {
-                        v += x * weight;
+            for ((&(li, _), class), contrib) in picks.iter().zip(&classes).zip(&mut contribs) {
+                let mut v = 0.0;
+                if let (Some(c), Some(ws)) = (class, row.weights) {
+                    v += x * ws.get(*c).copied().unwrap_or(0) as f32 * self.scale;
+                }
+                if let Some(hits) = row.hits {
+                    for &(l, weight) in hits {
+                        if l == li {
+                            v += x * weight;
+                        }
                     }
                 }
-            }
-            if v > 0.0 {
-                contrib.push((v, wi));
-            }
-        }
-        // Five words are shown: order a few more than that, the rest only if they are reached.
-        let cmp = |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-        const PREFIX: usize = 8;
-        if contrib.len() > PREFIX {
-            contrib.select_nth_unstable_by(PREFIX, cmp);
-            contrib[..PREFIX].sort_unstable_by(cmp);
-        } else {
-            contrib.sort_unstable_by(cmp);
-        }
-        let mut evidence: Vec<String> = Vec::new();
-        for k in 0..contrib.len() {
-            if evidence.len() >= 5 {
-                break;
-            }
-            if k == PREFIX {
-                contrib[PREFIX..].sort_unstable_by(cmp);
-            }
-            if let Some(w) = words.vocab.get(contrib[k].1) {
-                let lower = words.lower(w);
-                if !evidence.contains(&lower) {
-                    evidence.push(lower);
+                if v > 0.0 {
+                    contrib.push((v, wi));
                 }
             }
         }
-        let l = &self.labels[li];
-        Category {
-            code: l.code.clone(),
-            label: l.name.clone(),
-            score: (score * 1000.0).round() / 1000.0,
-            parent: l.parent.clone(),
-            evidence,
-        }
+        contribs
+            .into_iter()
+            .map(|mut contrib| {
+                // Five words are shown: order a few more, the rest only if they are reached.
+                let cmp =
+                    |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+                const PREFIX: usize = 8;
+                if contrib.len() > PREFIX {
+                    contrib.select_nth_unstable_by(PREFIX, cmp);
+                    contrib[..PREFIX].sort_unstable_by(cmp);
+                } else {
+                    contrib.sort_unstable_by(cmp);
+                }
+                let mut evidence: Vec<String> = Vec::new();
+                for k in 0..contrib.len() {
+                    if evidence.len() >= 5 {
+                        break;
+                    }
+                    if k == PREFIX {
+                        contrib[PREFIX..].sort_unstable_by(cmp);
+                    }
+                    if let Some(w) = words.vocab.get(contrib[k].1) {
+                        let lower = words.lower(w);
+                        if !evidence.contains(&lower) {
+                            evidence.push(lower);
+                        }
+                    }
+                }
+                evidence
+            })
+            .collect()
     }
+}
+
+/// A score as shown: three decimals.
+fn rounded(score: f32) -> f32 {
+    (score * 1000.0).round() / 1000.0
 }
 
 /// L2 norm of the document's ln(1+count) vector (at least a tiny positive number).

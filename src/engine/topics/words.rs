@@ -212,8 +212,8 @@ impl<'a> Words<'a> {
 
     /// The lower-cased form of word `w` (letters and digits only).
     pub fn lower(&self, w: &Word) -> String {
-        let mut out = String::new();
         let (start, end) = (w.first.0 as usize, w.first.1 as usize);
+        let mut out = String::with_capacity(end.saturating_sub(start));
         lower_into(self.text.get(start..end).unwrap_or(""), &mut out);
         out
     }
