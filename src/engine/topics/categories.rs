@@ -75,10 +75,19 @@ pub struct Model {
 /// One stem's place in the flat arrays: its weights at `weights` (or none: `u32::MAX`), its
 /// lexicon hits at `hits..hits + n_hits`.
 #[derive(Debug, Clone, Copy)]
-struct Entry {
+pub struct Entry {
     weights: u32,
     hits: u32,
     n_hits: u32,
+}
+
+impl Entry {
+    /// A stem the model does not know.
+    pub const NONE: Entry = Entry {
+        weights: u32::MAX,
+        hits: 0,
+        n_hits: 0,
+    };
 }
 
 /// No entry in the model.
@@ -211,14 +220,15 @@ impl Model {
         self.entry_of.get(&stem_key).copied().unwrap_or(NO_ENTRY)
     }
 
-    fn entry_at(&self, e: u32, x: f32) -> Row<'_> {
-        let Some(en) = self.entries.get(e as usize) else {
-            return Row {
-                weights: None,
-                hits: None,
-                x,
-            };
-        };
+    /// The entry record of a stem (by [`key`]); [`Entry::NONE`] when the model does not know it.
+    pub fn entry_record(&self, stem_key: u64) -> Entry {
+        self.entries
+            .get(self.entry(stem_key) as usize)
+            .copied()
+            .unwrap_or(Entry::NONE)
+    }
+
+    fn entry_at(&self, en: Entry, x: f32) -> Row<'_> {
         let n = self.classes.len();
         let (w, h) = (en.weights as usize, en.hits as usize);
         Row {
@@ -249,9 +259,9 @@ impl Model {
             .zip(&logs)
             .map(|(w, &l)| {
                 let e = if shipped {
-                    w.category_entry
+                    w.category
                 } else {
-                    self.entry(w.stem_key)
+                    self.entry_record(w.stem_key)
                 };
                 self.entry_at(e, l / norm)
             })

@@ -184,6 +184,18 @@ impl Weights {
     }
 }
 
+/// A hash of `s` lower-cased (as `str::to_lowercase` would, but without the string).
+fn caseless_key(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = super::words::FxHasher::default();
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            h.write_u32(l as u32);
+        }
+    }
+    h.finish()
+}
+
 /// The bits of `z` as an integer that orders like the number (negative numbers reversed).
 fn order_bits(z: f32) -> u32 {
     let b = z.to_bits();
@@ -791,8 +803,8 @@ pub fn rank(
         head.push(pack(z + chip_prior(x), i));
     }
     // Only the first few are read (a few more when duplicates are skipped): put the best
-    // `limit * 4` in order, and the rest only if the loops below get that far.
-    let sorted_prefix = (limit * 4).max(16);
+    // `limit + 8` in order, and the rest only if the loops below get that far.
+    let sorted_prefix = limit + 8;
     let order = |v: &mut Vec<u64>| {
         if v.len() > sorted_prefix {
             v.select_nth_unstable(sorted_prefix);
@@ -814,7 +826,8 @@ pub fn rank(
             k as u32 as usize,
         )
     };
-    let mut seen: FxSet<String> = FxSet::default();
+    // Chip texts taken, compared without case (by a hash: no string per chip).
+    let mut seen: FxSet<u64> = FxSet::default();
     let mut out = Vec::new();
     // The headline chips name the subject, not the cast: at most one person and two places.
     let (mut people, mut places) = (0, 0);
@@ -831,14 +844,14 @@ pub fn rank(
             Some(Label::PER) => &mut people,
             Some(Label::LOC) => &mut places,
             _ => {
-                if seen.insert(c.text.to_lowercase()) {
+                if seen.insert(caseless_key(&c.text)) {
                     out.push((i, s));
                 }
                 continue;
             }
         };
         let limit = if c.label == Some(Label::PER) { 1 } else { 2 };
-        if *cap < limit && seen.insert(c.text.to_lowercase()) {
+        if *cap < limit && seen.insert(caseless_key(&c.text)) {
             *cap += 1;
             out.push((i, s));
         }
@@ -851,7 +864,7 @@ pub fn rank(
             rest_sorted(&mut plain);
         }
         let (s, i) = unpack(plain[k]);
-        if seen.insert(cands[i].text.to_lowercase()) {
+        if seen.insert(caseless_key(&cands[i].text)) {
             out.push((i, s));
         }
     }

@@ -27,8 +27,8 @@ pub struct Word {
     pub count: u32,
     /// The byte range of its first occurrence in the text (see [`Words::lower`]).
     first: (u32, u32),
-    /// The stem's entry in the shipped category model ([`super::categories::Model::entry`]).
-    pub category_entry: u32,
+    /// The stem's entry in the shipped category model (a copy: one cache miss less per word).
+    pub category: super::categories::Entry,
     /// The stem's commonness in the shipped list (`Common::get_key`), if listed.
     pub common: Option<f32>,
     /// A function word or a word too generic to stand alone as a chip.
@@ -108,7 +108,7 @@ struct Facts {
     key: u64,
     stem_key: u64,
     stem_hash: StemHash,
-    category_entry: u32,
+    category: super::categories::Entry,
     common: Option<f32>,
     stop: bool,
     flags: u8,
@@ -129,7 +129,7 @@ impl Facts {
             stem_key,
             stem_hash: StemHash::of(&stem),
             stop: is_stopword(&buf),
-            category_entry: super::categories::model().entry(stem_key),
+            category: super::categories::model().entry_record(stem_key),
             common: super::keyphrases::shipped().0.get_key(stem_key),
             flags: super::keyphrases::word_flags(&buf),
             chars: buf.chars().count().min(255) as u8,
@@ -185,7 +185,7 @@ impl<'a> Words<'a> {
                             stem_hash: f.stem_hash,
                             count: 0,
                             first: (t.start as u32, t.end as u32),
-                            category_entry: f.category_entry,
+                            category: f.category,
                             common: f.common,
                             stop: f.stop,
                             flags: f.flags,
