@@ -48,6 +48,8 @@ pub struct Label {
 pub struct Model {
     /// Every topic we can show, top level first.
     pub labels: Vec<Label>,
+    /// Each label's parent, by index into `labels`.
+    parent_of: Vec<Option<usize>>,
     /// Index into `labels` of each model class.
     classes: Vec<usize>,
     /// Scale of the int8 weights.
@@ -132,6 +134,11 @@ impl Model {
             .iter()
             .enumerate()
             .map(|(i, l)| (l.code.as_str(), i))
+            .collect();
+        m.parent_of = m
+            .labels
+            .iter()
+            .map(|l| l.parent.as_deref().and_then(|p| index.get(p).copied()))
             .collect();
         for line in model.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -279,7 +286,7 @@ impl Model {
         let mut share = vec![0.0f32; n];
         let mut cues = vec![0usize; n];
         // Cue words count once per stem ("firm" and "firmly" are one cue).
-        let mut seen: FxSet<u64> = FxSet::default();
+        let mut seen: FxSet<u64> = FxSet::with_capacity_and_hasher(64, Default::default());
         for (w, row) in words.vocab.iter().zip(rows) {
             let x = row.x;
             if let Some(hits) = row.hits {
@@ -361,14 +368,11 @@ impl Model {
             picks.push((li, p));
         }
         // Second-level topics under the shown top-level ones.
-        let shown: Vec<(&str, f32)> = picks
-            .iter()
-            .map(|&(li, p)| (self.labels[li].code.as_str(), rounded(p)))
-            .collect();
+        let shown: Vec<(usize, f32)> = picks.iter().map(|&(li, p)| (li, rounded(p))).collect();
         let mut seconds: Vec<(usize, f32)> = Vec::new();
-        for (li, l) in self.labels.iter().enumerate() {
-            let Some(parent) = &l.parent else { continue };
-            let Some((_, ps)) = shown.iter().find(|(c, _)| c == parent) else {
+        for (li, parent) in self.parent_of.iter().enumerate() {
+            let Some(parent) = *parent else { continue };
+            let Some((_, ps)) = shown.iter().find(|(c, _)| *c == parent) else {
                 continue;
             };
             if cues[li] >= 2 && share[li] >= MIN_L2_SHARE {
@@ -415,10 +419,17 @@ impl Model {
             .map(|&(li, _)| self.classes.iter().position(|&c| c == li))
             .collect();
         let mut contribs: Vec<Vec<(f32, usize)>> = vec![Vec::new(); picks.len()];
-        for &wi in readable {
-            let Some(row) = rows.get(wi) else { continue };
-            let x = row.x;
-            for ((&(li, _), class), contrib) in picks.iter().zip(&classes).zip(&mut contribs) {
+        // A topic without a model class (a lexicon's only) is helped by cue words alone.
+        let cues: Vec<usize> = readable
+            .iter()
+            .copied()
+            .filter(|&wi| rows.get(wi).is_some_and(|r| r.hits.is_some()))
+            .collect();
+        for ((&(li, _), class), contrib) in picks.iter().zip(&classes).zip(&mut contribs) {
+            let candidates = if class.is_some() { readable } else { &cues };
+            for &wi in candidates {
+                let Some(row) = rows.get(wi) else { continue };
+                let x = row.x;
                 let mut v = 0.0;
                 if let (Some(c), Some(ws)) = (class, row.weights) {
                     v += x * ws.get(*c).copied().unwrap_or(0) as f32 * self.scale;
@@ -456,11 +467,9 @@ impl Model {
                     if k == PREFIX {
                         contrib[PREFIX..].sort_unstable_by(cmp);
                     }
+                    // Distinct words have distinct lower-cased forms: no duplicates to skip.
                     if let Some(w) = words.vocab.get(contrib[k].1) {
-                        let lower = words.lower(w);
-                        if !evidence.contains(&lower) {
-                            evidence.push(lower);
-                        }
+                        evidence.push(words.lower(w));
                     }
                 }
                 evidence

@@ -887,26 +887,27 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
     for (k, &(i, _)) in ranked.iter().enumerate() {
         slot[i] = k as u8;
     }
-    let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); ranked.len()];
-    for &(i, s, e) in &cands.occurrences {
-        if let Some(v) = slot
-            .get(i as usize)
-            .and_then(|&k| spans.get_mut(k as usize))
-        {
-            v.push((s, e));
-        }
-    }
+    // (chip, start, end), sorted: each chip's occurrences in text order, one after the other.
+    let mut spans: Vec<(u8, usize, usize)> = cands
+        .occurrences
+        .iter()
+        .filter_map(|&(i, s, e)| Some((*slot.get(i as usize).filter(|&&k| k != u8::MAX)?, s, e)))
+        .collect();
+    spans.sort_unstable();
+    let mut spans = spans.as_slice();
     let ranks = found.ranks();
-    let mut out = Vec::new();
-    for ((i, score), mut spans) in ranked.into_iter().zip(spans) {
+    let mut out = Vec::with_capacity(ranked.len());
+    for (k, (i, score)) in ranked.into_iter().enumerate() {
         let c = &mut cands.list[i];
-        spans.sort_unstable();
+        let n = spans.iter().take_while(|o| o.0 as usize == k).count();
+        let (mine, rest) = spans.split_at(n);
+        spans = rest;
         out.push(Keyphrase {
             text: std::mem::take(&mut c.text).into_owned(),
             score: (score * 1000.0).round() / 1000.0,
-            mentions: spans
+            mentions: mine
                 .iter()
-                .map(|&(s, e)| Span {
+                .map(|&(_, s, e)| Span {
                     start: s,
                     end: e,
                     text: doc.text[s..e].to_string(),

@@ -103,9 +103,9 @@ impl Hasher for KeyHasher {
 /// hash of the lower-cased token ([`WordIds::lowers`]).
 #[derive(Clone, Copy)]
 struct Facts {
-    /// [`key`] of the word's letters and digits, lower-cased (`U.S.` and `US` share it); 0 for a
-    /// token with neither (not a word here).
-    key: u64,
+    /// The word of ours (letters and digits, lower-cased: `U.S.` and `US` share it) in
+    /// [`Cache::slots`]; [`NONE`] for a token with neither (not a word here).
+    slot: u32,
     stem_key: u64,
     stem_hash: StemHash,
     category: super::categories::Entry,
@@ -115,8 +115,39 @@ struct Facts {
     chars: u8,
 }
 
+/// The per-thread cache of [`Facts`].
+#[derive(Default)]
+struct Cache {
+    /// By the entity stage's hash of the lower-cased token.
+    facts: KeyMap<Facts>,
+    /// Our words' slots by [`key`] of their form (read only when a word is new to the cache).
+    slot_of: KeyMap<u32>,
+    /// Per word of ours: the document (epoch) that last met it, and its id there.
+    slots: Vec<(u64, u32)>,
+    /// The current document.
+    epoch: u64,
+}
+
+impl Cache {
+    /// Caches the facts of `token`, whose lower-cased hash is `lower`.
+    fn insert(&mut self, lower: u64, token: &str) -> Facts {
+        let (mut f, key) = Facts::of(token);
+        if let Some(key) = key {
+            let next = self.slots.len() as u32;
+            f.slot = *self.slot_of.entry(key).or_insert(next);
+            if f.slot == next {
+                self.slots.push((0, 0));
+            }
+        }
+        self.facts.insert(lower, f);
+        f
+    }
+}
+
 impl Facts {
-    fn of(token: &str) -> Facts {
+    /// The facts of a token, with the [`key`] of its form (`None` when it has no letter or
+    /// digit); its slot is set by [`Cache::insert`].
+    fn of(token: &str) -> (Facts, Option<u64>) {
         thread_local! {
             static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
         }
@@ -124,8 +155,8 @@ impl Facts {
         lower_into(token, &mut buf);
         let stem = STEMMER.with(|st| stem(st, &buf));
         let stem_key = key(&stem);
-        Facts {
-            key: if buf.is_empty() { 0 } else { key(&buf) },
+        let facts = Facts {
+            slot: NONE,
             stem_key,
             stem_hash: StemHash::of(&stem),
             stop: is_stopword(&buf),
@@ -133,7 +164,8 @@ impl Facts {
             common: super::keyphrases::shipped().0.get_key(stem_key),
             flags: super::keyphrases::word_flags(&buf),
             chars: buf.chars().count().min(255) as u8,
-        }
+        };
+        (facts, (!buf.is_empty()).then(|| key(&buf)))
     }
 }
 
@@ -143,7 +175,7 @@ impl<'a> Words<'a> {
     pub fn new(doc: &Doc<'a>, words: &WordIds) -> Words<'a> {
         use std::cell::RefCell;
         thread_local! {
-            static CACHE: RefCell<KeyMap<Facts>> = RefCell::new(KeyMap::default());
+            static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
         }
         let own;
         let words = if words.ids.len() == doc.tokens.len() {
@@ -153,47 +185,50 @@ impl<'a> Words<'a> {
             &own
         };
         // The entity stage's words are told apart by case-folded form, ours by letters and digits
-        // only: each of its words maps to one of ours, resolved at its first occurrence.
+        // only: each of its words maps to one of ours ("U.S." and "US" to "us").
         let mut ours = vec![NONE; words.lowers.len()];
-        let mut by_key: FxMap<u64, u32> = FxMap::with_capacity_and_hasher(
-            super::keyphrases::presize(words.lowers.len()),
-            Default::default(),
-        );
         let mut vocab: Vec<Word> =
             Vec::with_capacity(super::keyphrases::presize(words.lowers.len()));
         let mut ids = Vec::with_capacity(doc.tokens.len());
         CACHE.with(|cache| {
-            let mut cache = cache.borrow_mut();
+            let cache = &mut *cache.borrow_mut();
             // Stems stay the same from one document to the next; clear now and then to bound memory.
-            if cache.len() >= 100_000 {
-                cache.clear();
+            if cache.facts.len() >= 100_000 {
+                cache.facts.clear();
+                cache.slot_of.clear();
+                cache.slots.clear();
             }
+            // Each document is an epoch: a word of ours met first in this document gets its id
+            // here, so no per-document index is needed.
+            cache.epoch += 1;
+            let epoch = cache.epoch;
             // Ids are numbered in order of first occurrence, so resolving them in id order
             // numbers ours in the same order (and the cache probes do not wait on each other).
             for (e, slot) in ours.iter_mut().enumerate() {
                 let i = words.first[e] as usize;
                 let t = &doc.tokens[i];
-                let f = *cache
-                    .entry(words.lowers[e])
-                    .or_insert_with(|| Facts::of(&doc.text[t.start..t.end]));
-                *slot = if f.key == 0 {
-                    NONE
-                } else {
-                    *by_key.entry(f.key).or_insert_with(|| {
-                        vocab.push(Word {
-                            stem_key: f.stem_key,
-                            stem_hash: f.stem_hash,
-                            count: 0,
-                            first: (t.start as u32, t.end as u32),
-                            category: f.category,
-                            common: f.common,
-                            stop: f.stop,
-                            flags: f.flags,
-                            chars: f.chars,
-                        });
-                        (vocab.len() - 1) as u32
-                    })
+                let f = match cache.facts.get(&words.lowers[e]) {
+                    Some(f) => *f,
+                    None => cache.insert(words.lowers[e], &doc.text[t.start..t.end]),
                 };
+                let Some(s) = cache.slots.get_mut(f.slot as usize) else {
+                    continue;
+                };
+                if s.0 != epoch {
+                    *s = (epoch, vocab.len() as u32);
+                    vocab.push(Word {
+                        stem_key: f.stem_key,
+                        stem_hash: f.stem_hash,
+                        count: 0,
+                        first: (t.start as u32, t.end as u32),
+                        category: f.category,
+                        common: f.common,
+                        stop: f.stop,
+                        flags: f.flags,
+                        chars: f.chars,
+                    });
+                }
+                *slot = s.1;
             }
         });
         for &e in &words.ids {
