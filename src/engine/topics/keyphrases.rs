@@ -368,12 +368,14 @@ pub fn candidates<'a>(
     common: &Common,
 ) -> Candidates<'a> {
     let n_tok = doc.tokens.len();
-    let mut groups: Vec<Candidate<'a>> = Vec::with_capacity(presize(n_tok / 2));
-    let mut occurrences: Vec<(u32, usize, usize)> = Vec::with_capacity(presize(2 * n_tok));
+    // Capacities for a typical article (about a candidate per four tokens, an occurrence per
+    // token): large enough to rarely grow, small enough to stay cheap to allocate.
+    let mut groups: Vec<Candidate<'a>> = Vec::with_capacity(presize(n_tok / 3));
+    let mut occurrences: Vec<(u32, usize, usize)> = Vec::with_capacity(presize(n_tok));
     // Keyed by a 64-bit hash of the concatenated stems: no string per occurrence (a collision
     // between two real phrases of one document is vanishingly unlikely and only merges two chips).
     let mut by_key: FxMap<u64, usize> =
-        FxMap::with_capacity_and_hasher(presize(n_tok), Default::default());
+        FxMap::with_capacity_and_hasher(presize(n_tok / 3), Default::default());
     // Candidate of each entity cluster (clusters are numbered densely).
     let mut by_cluster: Vec<u32> = vec![u32::MAX; found.clusters.len()];
     // Tokens covered by a name mention: they are candidates only as that whole mention.
@@ -586,7 +588,7 @@ fn features<'a>(
     }
     // (word, neighbour, side) packed in one integer: one hash round per pair.
     let mut pairs: FxSet<u64> =
-        FxSet::with_capacity_and_hasher(presize(doc.tokens.len()), Default::default());
+        FxSet::with_capacity_and_hasher(presize(doc.tokens.len() / 2), Default::default());
     let mut distinct = vec![0u32; words.vocab.len()];
     for i in 0..doc.tokens.len() {
         let id = words.ids[i];

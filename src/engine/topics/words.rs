@@ -202,15 +202,20 @@ impl<'a> Words<'a> {
             // here, so no per-document index is needed.
             cache.epoch += 1;
             let epoch = cache.epoch;
-            // Ids are numbered in order of first occurrence, so resolving them in id order
-            // numbers ours in the same order (and the cache probes do not wait on each other).
-            for (e, slot) in ours.iter_mut().enumerate() {
-                let i = words.first[e] as usize;
-                let t = &doc.tokens[i];
-                let f = match cache.facts.get(&words.lowers[e]) {
+            // First every word's facts (independent probes, which the processor overlaps),
+            // then our ids. Ids are numbered in order of first occurrence, so resolving them in
+            // id order numbers ours in the same order.
+            let facts: Vec<Facts> = (0..words.lowers.len())
+                .map(|e| match cache.facts.get(&words.lowers[e]) {
                     Some(f) => *f,
-                    None => cache.insert(words.lowers[e], &doc.text[t.start..t.end]),
-                };
+                    None => {
+                        let t = &doc.tokens[words.first[e] as usize];
+                        cache.insert(words.lowers[e], &doc.text[t.start..t.end])
+                    }
+                })
+                .collect();
+            for ((e, slot), f) in ours.iter_mut().enumerate().zip(facts) {
+                let t = &doc.tokens[words.first[e] as usize];
                 let Some(s) = cache.slots.get_mut(f.slot as usize) else {
                     continue;
                 };
