@@ -163,12 +163,14 @@ impl Weights {
     pub fn logit(&self, x: &[f32]) -> f32 {
         // Four running sums: a single one is a chain of dependent additions.
         let mut acc = [0f32; 4];
-        for (w, x) in self.0.chunks(4).zip(x.chunks(4)) {
-            for k in 0..w.len().min(x.len()) {
+        for (w, x) in self.0.chunks_exact(4).zip(x.chunks_exact(4)) {
+            for k in 0..4 {
                 acc[k] += w[k] * x[k];
             }
         }
-        (acc[0] + acc[1]) + (acc[2] + acc[3])
+        let n = self.0.len().min(x.len());
+        let tail: f32 = (n / 4 * 4..n).map(|k| self.0[k] * x[k]).sum();
+        (acc[0] + acc[1]) + (acc[2] + acc[3]) + tail
     }
 
     /// The logistic model's score in 0..1.
@@ -608,16 +610,19 @@ fn features<'a>(
     }
     // Commonness per distinct word, looked up once (the list is large: a lookup is a cache miss).
     // (The words carry their value in the shipped list already.)
+    // With each word's relatedness term, computed once too.
     let shipped_common = std::ptr::eq(common, &shipped().0);
-    let commonness: Vec<Option<f32>> = words
+    let per_word: Vec<(Option<f32>, f32)> = words
         .vocab
         .iter()
-        .map(|w| {
-            if shipped_common {
+        .zip(&distinct)
+        .map(|(w, &d)| {
+            let c = if shipped_common {
                 w.common
             } else {
                 common.get_key(w.stem_key)
-            }
+            };
+            (c, d as f32 / (2.0 * w.count.max(1) as f32))
         })
         .collect();
     let mut xs = Vec::with_capacity(groups.len());
@@ -632,12 +637,12 @@ fn features<'a>(
             let Some(w) = words.vocab.get(id as usize) else {
                 continue;
             };
-            let c = commonness[id as usize];
+            let (c, rel) = per_word[id as usize];
             n += 1;
             cm_sum += c.unwrap_or(0.0);
             cm_top = cm_top.max(c.unwrap_or(0.0));
             unknown |= c.is_none();
-            rel_sum += distinct[id as usize] as f32 / (2.0 * w.count.max(1) as f32);
+            rel_sum += rel;
             last_verb = w.flags & VERB_LIKE != 0;
             longest = longest.max(w.chars as usize);
         }
@@ -768,7 +773,11 @@ impl ChipWords {
             .iter()
             .copied()
             .filter(|&id| id != NONE);
-        let n = ids.clone().count();
+        let n = if self.keep == usize::MAX {
+            0
+        } else {
+            ids.clone().count()
+        };
         ids.skip(n.saturating_sub(self.keep))
     }
 }
