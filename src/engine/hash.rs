@@ -35,7 +35,10 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // The multiplications leave the high bits best mixed, and hash tables pick buckets by
+        // the low bits: bring the high bits down (as rustc-hash 2 does), or keys that differ
+        // only in their high half (packed pairs) all land in one bucket.
+        self.0.rotate_left(26)
     }
 }
 
