@@ -71,3 +71,19 @@ pub fn key(s: &str) -> u64 {
     h = h.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     h ^ (h >> 29)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::BuildHasher;
+
+    #[test]
+    fn keys_differing_in_their_high_half_spread_over_buckets() {
+        // Packed (word, neighbour) pairs: the same low half, different high halves.
+        let build = BuildHasherDefault::<FxHasher>::default();
+        let buckets: HashSet<u64> = (0..1024u64)
+            .map(|id| build.hash_one((id << 33) | (7 << 1)) & 1023)
+            .collect();
+        assert!(buckets.len() > 512, "{} buckets of 1024", buckets.len());
+    }
+}

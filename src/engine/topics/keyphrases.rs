@@ -955,6 +955,19 @@ mod tests {
     }
 
     #[test]
+    fn order_bits_sort_like_the_numbers() {
+        let xs = [
+            -1e9f32, -3.5, -1.0, -1e-30, -0.0, 0.0, 1e-30, 0.25, 1.0, 7.0, 1e9,
+        ];
+        for w in xs.windows(2) {
+            assert!(order_bits(w[0]) < order_bits(w[1]), "{} < {}", w[0], w[1]);
+        }
+        for &x in &xs {
+            assert_eq!(from_order_bits(order_bits(x)).to_bits(), x.to_bits());
+        }
+    }
+
+    #[test]
     fn chip_word_rules() {
         assert!(!chip_word("urgently"));
         assert!(chip_word("family"));

@@ -689,3 +689,40 @@ pub(crate) fn is_stopword(lower: &str) -> bool {
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
         .contains(lower)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_with_the_same_letters_are_one_word() {
+        let doc = Doc::new("The U.S. and the US agreed; U.S. officials said so.");
+        let found = crate::entities::extract(&doc, None);
+        for numbering in [&found.words, &WordIds::default()] {
+            let words = Words::new(&doc, numbering);
+            assert_eq!(words.ids.len(), doc.tokens.len());
+            let us: Vec<&Word> = words
+                .vocab
+                .iter()
+                .filter(|w| words.lower(w) == "us")
+                .collect();
+            assert_eq!(us.len(), 1, "one word for U.S. and US");
+            assert_eq!(us[0].count, 3);
+            let the = words.vocab.iter().find(|w| words.lower(w) == "the");
+            assert_eq!(the.map(|w| w.count), Some(2), "The and the");
+            // Punctuation is no word.
+            let semi = doc
+                .tokens
+                .iter()
+                .position(|t| &doc.text[t.start..t.end] == ";");
+            assert_eq!(semi.map(|i| words.ids[i]), Some(NONE));
+        }
+    }
+
+    #[test]
+    fn small_counts_come_from_the_table_unchanged() {
+        for n in [0, 1, 2, 63, 64, 1000] {
+            assert_eq!(ln_1p_count(n), (1.0 + n as f32).ln());
+        }
+    }
+}
