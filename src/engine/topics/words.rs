@@ -178,7 +178,11 @@ impl<'a> Words<'a> {
             static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
         }
         let own;
-        let words = if words.ids.len() == doc.tokens.len() {
+        let n = doc.tokens.len();
+        let fits = words.ids.len() == n
+            && words.first.len() == words.lowers.len()
+            && words.first.iter().all(|&i| (i as usize) < n);
+        let words = if fits {
             words
         } else {
             own = WordIds::of(doc);
