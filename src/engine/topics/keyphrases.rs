@@ -382,12 +382,26 @@ pub fn candidates<'a>(
     let mut by_cluster: Vec<u32> = vec![u32::MAX; found.clusters.len()];
     // Tokens covered by a name mention: they are candidates only as that whole mention.
     let mut in_name = vec![false; n_tok];
+    // Mentions come in text order: their first tokens are found by walking forward (a search
+    // when they do not).
+    let mut cursor = 0;
     for m in &found.mentions {
         // Names only: nominal ("his counterpart") and pronoun mentions are not chips.
         if !m.label.is_name() || m.kind != MentionKind::Name || m.end <= m.start {
             continue;
         }
-        let first = doc.token_at_or_after(m.start);
+        if cursor > 0
+            && doc
+                .tokens
+                .get(cursor - 1)
+                .is_some_and(|t| t.start >= m.start)
+        {
+            cursor = doc.token_at_or_after(m.start);
+        }
+        while cursor < n_tok && doc.tokens[cursor].start < m.start {
+            cursor += 1;
+        }
+        let first = cursor;
         let mut last = first;
         while last < n_tok && doc.tokens[last].start < m.end {
             in_name[last] = true;
