@@ -284,17 +284,17 @@ pub fn ln_1p_count(n: u32) -> f32 {
 /// The Snowball English stem of a lower-cased word (for the training tools; the engine caches
 /// [`Word::stem_key`] and [`Word::stem_hash`] instead).
 pub fn stem_of(lower: &str) -> String {
-    stem(&Stemmer::create(Algorithm::English), lower)
+    stem(&Stemmer::create(Algorithm::English), lower).into_owned()
 }
 
 /// The stem of a lower-cased word.
-fn stem(stemmer: &Stemmer, lower: &str) -> String {
+fn stem<'w>(stemmer: &Stemmer, lower: &'w str) -> std::borrow::Cow<'w, str> {
     // Snowball's English stemmer is quadratic in the word's length (a 1 MB "word" took minutes);
     // no English word is this long, so very long tokens stay as they are.
     if lower.len() > 64 {
-        return lower.to_string();
+        return lower.into();
     }
-    stemmer.stem(lower).into_owned()
+    stemmer.stem(lower)
 }
 
 /// Lower-cases `word` into `out`, keeping letters and digits only (so `U.S.` → `us`, `well-known`
@@ -689,7 +689,7 @@ const STOPWORDS: &[&str] = &[
 
 pub(crate) fn is_stopword(lower: &str) -> bool {
     use std::sync::OnceLock;
-    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| STOPWORDS.iter().copied().collect())
         .contains(lower)
 }
