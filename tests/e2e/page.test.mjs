@@ -360,9 +360,12 @@ await test('a 5 MB paste is analyzed in the worker: the page keeps painting, typ
   const maxGap = Math.max(0, ...gaps);
   const worst = timed.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, g]) => `${g} ms at keystroke${t >= 0 ? '+' : ''}${t} ms`).join(', ');
   const arrival = Math.round(Math.max(0, ...await page.evaluate(to => window.__gaps.filter(([t]) => t >= to).map(([, g]) => g), shownAt - 1000)));
-  console.log(`     5.3 MB: results in ${total} ms; keystroke ${busyAtKey ? 'during the analysis ' : ''}painted after ${Math.round(typedMs)} ms (counts updated after ${Math.round(typed.counts)} ms); while analyzing: ${gaps.length} frames, worst gaps ${worst}; largest gap at the result's arrival ${arrival} ms`);
-  // (A faster engine may leave little time to measure; a slow run must keep painting.)
-  if (shownAt - busyFrom > 2000) assert(gaps.length >= 10, 'frames kept coming while analyzing: ' + gaps.length);
+  console.log(`     5.3 MB: results in ${total} ms; keystroke ${busyAtKey ? 'during the analysis ' : ''}painted after ${Math.round(typedMs)} ms (counts updated after ${Math.round(typed.counts)} ms); while analyzing: ${gaps.length} frames in ${Math.round(shownAt - 1000 - busyFrom)} ms, worst gaps ${worst}; largest gap at the result's arrival ${arrival} ms`);
+  // Frames kept coming: on average at least two a second over the measured window (a loaded CI
+  // machine re-laying out the 5 MB text area gives gaps of a few hundred ms, and a fast engine
+  // leaves a short window; the analysis on this thread was one frozen frame of seconds).
+  const windowMs = shownAt - 1000 - busyFrom;
+  if (windowMs > 1000) assert(gaps.length >= Math.floor(windowMs / 500), `frames kept coming while analyzing: ${gaps.length} in ${Math.round(windowMs)} ms`);
   assert(typedMs < 200, `a keystroke is painted within 200 ms while analyzing: ${typedMs}`);
   // Before the worker, the whole analysis (over 2 s here) was one frozen frame. What is left is the
   // browser re-laying out a 5 MB text area after a keystroke, and this page's reading of the text.
