@@ -8,10 +8,13 @@ pub mod entities;
 pub mod hash;
 pub mod model;
 pub mod offsets;
+pub mod packed;
 pub mod quotes;
 pub mod text;
 pub mod topics;
 
+// `packed` (also compiled into the build script) names the weight packer `super::rans`.
+use entities::rans;
 use model::{Analysis, Meta, Options};
 use text::Doc;
 

@@ -366,6 +366,9 @@ pub fn run(data_dir: &Path, out_dir: &Path) -> io::Result<()> {
         bytes.push(v as u8);
         q[i] = v as f32 * scale;
     }
+    // The same weights, packed losslessly (format 4: 230 → 170 KB gzipped).
+    let bytes = crate::engine::entities::pack_model_file(&bytes)
+        .ok_or_else(|| io::Error::other("train ner: packing the weights failed"))?;
     let dir = out_dir.join("ner");
     std::fs::create_dir_all(&dir)?;
     let path = dir.join("model.bin");

@@ -1,8 +1,9 @@
 //! Name lists (countries, places, nationalities, first names with gender), built by
 //! `scripts/build-lexicons.py` from openly licensed packages (see `data/ner/SOURCES.md`).
 //!
-//! The list is a text file of `class<TAB>phrase` lines, parsed once into a hash table keyed by the
-//! phrase's lower-cased token sequence, hashed exactly as the tagger hashes tokens.
+//! The list is a text file of `class<TAB>phrase` lines (embedded front-coded by `engine/build.rs`,
+//! see [`crate::packed`]), parsed once into a hash table keyed by the phrase's lower-cased token
+//! sequence, hashed exactly as the tagger hashes tokens.
 
 use super::features::{fnv, lower_hash, HashKeyed};
 use crate::text::Doc;
@@ -28,7 +29,8 @@ const PREFIX: u8 = 64;
 /// Every class bit.
 const CLASSES: u8 = !PREFIX;
 
-const LIST: &str = include_str!("../../../data/ner/gazetteer.tsv");
+/// `data/ner/gazetteer.tsv`, front-coded per class by the build script.
+const PACKED: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.fc"));
 /// Longest phrase in tokens.
 const MAX_LEN: usize = 4;
 
@@ -41,34 +43,59 @@ impl Gaz {
     /// Parses `class<TAB>phrase` lines; classes are letters: `c` country, `p` place, `d` demonym,
     /// `m`/`f`/`u` first name (male, female, either).
     pub fn parse(list: &str) -> Gaz {
-        let mut map = HashKeyed::default();
+        let mut gaz = Gaz {
+            map: HashKeyed::default(),
+        };
         for line in list.lines() {
-            let Some((cls, phrase)) = line.split_once('\t') else {
-                continue;
-            };
-            let bits = match cls {
-                "c" => COUNTRY,
-                "p" => PLACE,
-                "d" => DEMONYM,
-                "m" => FIRST_NAME | MALE,
-                "f" => FIRST_NAME | FEMALE,
-                "u" => FIRST_NAME,
-                _ => continue,
-            };
-            let doc = Doc::new(phrase);
-            if doc.tokens.is_empty() || doc.tokens.len() > MAX_LEN {
-                continue;
+            if let Some((cls, phrase)) = line.split_once('\t') {
+                gaz.add(cls, phrase);
             }
-            let mut h = 0u64;
-            for i in 0..doc.tokens.len() {
-                if i > 0 {
-                    *map.entry(h).or_default() |= PREFIX;
-                }
-                h = step(h, lower_hash(doc.tok(i)));
-            }
-            *map.entry(h).or_default() |= bits;
         }
-        Gaz { map }
+        gaz
+    }
+
+    /// Parses the build script's form of the list: per class a line of DEL and the class letter,
+    /// then the class's phrases front-coded. Stops at a malformed block (the data is ours and
+    /// tested).
+    pub fn parse_packed(packed: &str) -> Gaz {
+        let mut gaz = Gaz {
+            map: HashKeyed::default(),
+        };
+        for block in packed.split('\x7f').skip(1) {
+            let Some((cls, coded)) = block.split_once('\n') else {
+                break;
+            };
+            if !crate::packed::front_decode(coded, |phrase| gaz.add(cls, phrase)) {
+                break;
+            }
+        }
+        gaz
+    }
+
+    /// Adds one phrase of class `cls`.
+    fn add(&mut self, cls: &str, phrase: &str) {
+        let map = &mut self.map;
+        let bits = match cls {
+            "c" => COUNTRY,
+            "p" => PLACE,
+            "d" => DEMONYM,
+            "m" => FIRST_NAME | MALE,
+            "f" => FIRST_NAME | FEMALE,
+            "u" => FIRST_NAME,
+            _ => return,
+        };
+        let doc = Doc::new(phrase);
+        if doc.tokens.is_empty() || doc.tokens.len() > MAX_LEN {
+            return;
+        }
+        let mut h = 0u64;
+        for i in 0..doc.tokens.len() {
+            if i > 0 {
+                *map.entry(h).or_default() |= PREFIX;
+            }
+            h = step(h, lower_hash(doc.tok(i)));
+        }
+        *map.entry(h).or_default() |= bits;
     }
 
     /// Classes of the exact lower-cased phrase, 0 if absent.
@@ -106,7 +133,7 @@ fn step(h: u64, tok: u64) -> u64 {
 /// The shipped lists, parsed on first use.
 pub fn shipped() -> &'static Gaz {
     static GAZ: OnceLock<Gaz> = OnceLock::new();
-    GAZ.get_or_init(|| Gaz::parse(LIST))
+    GAZ.get_or_init(|| Gaz::parse_packed(PACKED))
 }
 
 /// For each token, the classes of the longest listed phrase covering it (within a sentence);
@@ -147,4 +174,25 @@ pub fn classes(doc: &Doc, gaz: &Gaz, lowers: &[u64]) -> Vec<u8> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The embedded front-coded list means exactly what `data/ner/gazetteer.tsv` says.
+    #[test]
+    fn packed_list_equals_the_readable_one() {
+        let tsv = include_str!("../../../data/ner/gazetteer.tsv");
+        let (a, b) = (Gaz::parse(tsv), Gaz::parse_packed(PACKED));
+        assert!(a.map.len() > 10_000);
+        assert_eq!(a.map, b.map);
+        assert_eq!(b.lookup("New York") & PLACE, PLACE);
+        // A cut list keeps what came before the cut and never panics.
+        for cut in (0..PACKED.len()).step_by(997) {
+            if PACKED.is_char_boundary(cut) {
+                assert!(Gaz::parse_packed(&PACKED[..cut]).map.len() <= b.map.len());
+            }
+        }
+    }
 }

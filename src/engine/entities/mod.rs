@@ -8,6 +8,9 @@ pub mod features;
 pub mod gazetteer;
 mod nominals;
 mod perceptron;
+pub mod rans;
+
+pub use perceptron::pack_file as pack_model_file;
 pub mod tagger;
 mod values;
 

@@ -1,19 +1,20 @@
 //! The learned name tagger: a greedy averaged perceptron over hashed features ([`super::features`]),
 //! with int8 weights trained by `article-analyzer train ner` and shipped in `data/ner/model.bin`.
 //!
-//! File format (little endian): `b"ANER"`, version `u8` = 3, bucket bits `u8`, tag count `u8`,
+//! File format (little endian): `b"ANER"`, version `u8` = 4, bucket bits `u8`, tag count `u8`,
 //! pad `u8`, scale `f32`, exception count `u32`, then per exception a bucket `u32` and its `tags`
 //! weights as `f32` (the few rows with weights too large for the int8 scale: bias, transitions),
-//! then `buckets × tags` `i8` weights (× scale), bucket-major.
+//! then `buckets × tags` `i8` weights (× scale), bucket-major, packed by [`super::rans`]
+//! (230 → 170 KB gzipped; version 3 stored them raw and is still read).
 
 use super::features::{allowed, DocFeats, BITS, N_TAGS};
 
 const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
 
-/// Weights view over a model file.
-pub struct Model<'a> {
-    /// Int8 weights, kept as the file's bytes (no copy).
-    w: &'a [u8],
+/// A parsed model file.
+pub struct Model {
+    /// Int8 weights, `buckets × tags`.
+    w: Vec<u8>,
     /// Int8 × scale = weight.
     scale: f32,
     /// One bit per bucket: the row is stored exactly in `exact`.
@@ -23,13 +24,14 @@ pub struct Model<'a> {
     exact: Vec<(u32, [f32; N_TAGS])>,
 }
 
-impl<'a> Model<'a> {
-    /// Parses a model file; `None` if it is missing, from another feature layout, or truncated.
-    pub fn parse(bytes: &'a [u8]) -> Option<Model<'a>> {
+impl Model {
+    /// Parses a model file; `None` if it is missing, from another feature layout, truncated or
+    /// corrupt.
+    pub fn parse(bytes: &[u8]) -> Option<Model> {
         let u32_at = |o: usize| -> Option<u32> {
             Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?))
         };
-        if bytes.len() < 16 || &bytes[..4] != b"ANER" || bytes[4] != 3 {
+        if bytes.len() < 16 || &bytes[..4] != b"ANER" || !matches!(bytes[4], 3 | 4) {
             return None;
         }
         if bytes[5] as u32 != BITS || bytes[6] as usize != N_TAGS {
@@ -52,7 +54,12 @@ impl<'a> Model<'a> {
             exact.push((b, row));
         }
         exact.sort_unstable_by_key(|e| e.0);
-        let body = bytes.get(o..)?;
+        let rest = bytes.get(o..)?;
+        let body = if bytes[4] == 3 {
+            rest.to_vec()
+        } else {
+            super::rans::unpack(rest, 1 << BITS, N_TAGS)?
+        };
         if body.len() != (1usize << BITS) * N_TAGS {
             return None;
         }
@@ -90,24 +97,38 @@ impl<'a> Model<'a> {
     }
 }
 
+/// Re-encodes a model file of version 3 (raw weights) as version 4 (packed; what
+/// `article-analyzer train ner` writes). `None` if `v3` is not a well-formed version 3 file.
+pub fn pack_file(v3: &[u8]) -> Option<Vec<u8>> {
+    if v3.len() < 16 || v3[4] != 3 {
+        return None;
+    }
+    Model::parse(v3)?;
+    let n_exact = u32::from_le_bytes(v3.get(12..16)?.try_into().ok()?) as usize;
+    let body_at = 16 + n_exact * 4 * (1 + N_TAGS);
+    let mut out = v3.get(..body_at)?.to_vec();
+    out[4] = 4;
+    out.extend(super::rans::pack(v3.get(body_at..)?, N_TAGS));
+    Some(out)
+}
+
 /// Natively, `ARTICLE_ANALYZER_NER_MODEL=path` replaces the shipped weights (to evaluate a freshly
 /// trained model with `eval ner` before committing it).
 #[cfg(not(target_arch = "wasm32"))]
-fn override_bytes() -> Option<&'static [u8]> {
+fn override_bytes() -> Option<Vec<u8>> {
     let path = std::env::var_os("ARTICLE_ANALYZER_NER_MODEL")?;
-    let bytes = std::fs::read(path).ok()?;
-    Some(Vec::leak(bytes))
+    std::fs::read(path).ok()
 }
 
 #[cfg(target_arch = "wasm32")]
-fn override_bytes() -> Option<&'static [u8]> {
+fn override_bytes() -> Option<Vec<u8>> {
     None
 }
 
 /// The shipped model, parsed on first use (`None` if the weights file is absent or stale).
-pub fn shipped() -> Option<&'static Model<'static>> {
-    static M: std::sync::OnceLock<Option<Model<'static>>> = std::sync::OnceLock::new();
-    M.get_or_init(|| Model::parse(override_bytes().unwrap_or(MODEL)))
+pub fn shipped() -> Option<&'static Model> {
+    static M: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
+    M.get_or_init(|| Model::parse(override_bytes().as_deref().unwrap_or(MODEL)))
         .as_ref()
 }
 
@@ -176,4 +197,30 @@ pub fn best_allowed<T: Copy + PartialOrd + std::ops::Sub<Output = T> + Default>(
     }
     let margin = second.map_or(T::default(), |s| scores[best] - s);
     (best, margin)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped weights are packed (format 4), unpack to a full table, and packing them again
+    /// gives the shipped bytes: the packing is lossless and what `train ner` writes.
+    #[test]
+    fn shipped_model_is_packed_losslessly() {
+        assert_eq!(MODEL[4], 4, "model.bin is format 4");
+        let m = Model::parse(MODEL).expect("the shipped model parses");
+        assert_eq!(m.w.len(), (1 << BITS) * N_TAGS);
+        assert!(m.w.iter().any(|&x| x != 0));
+        let n_exact = u32::from_le_bytes(MODEL[12..16].try_into().unwrap()) as usize;
+        let body_at = 16 + n_exact * 4 * (1 + N_TAGS);
+        let mut v3 = MODEL[..body_at].to_vec();
+        v3[4] = 3;
+        v3.extend_from_slice(&m.w);
+        let v3_model = Model::parse(&v3).expect("format 3 still parses");
+        assert_eq!(v3_model.w, m.w);
+        assert_eq!(pack_file(&v3).as_deref(), Some(MODEL));
+        // Cut or wrong-version files are refused, not misread.
+        assert!(Model::parse(&MODEL[..MODEL.len() - 1]).is_none());
+        assert!(pack_file(MODEL).is_none());
+    }
 }

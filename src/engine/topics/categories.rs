@@ -17,7 +17,9 @@ use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const MODEL: &str = include_str!("../../../data/topics/categories.tsv");
+/// `data/topics/categories.tsv` without its word rows, which are in the build script's stem
+/// table ([`crate::packed`]).
+const MODEL_HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/categories-head.tsv"));
 const LEXICONS: &str = include_str!("../../../data/topics/lexicons.txt");
 const LABELS: &str = include_str!("../../../data/topics/labels.tsv");
 
@@ -106,12 +108,26 @@ struct Row<'m> {
 /// The shipped model.
 pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| Model::parse(MODEL, LEXICONS, LABELS))
+    M.get_or_init(|| {
+        let mut rows = Vec::new();
+        crate::packed::stems_decode(super::keyphrases::STEMS, |w, _, r| {
+            if let Some(r) = r {
+                rows.push((super::words::key(w), r.to_vec()));
+            }
+        });
+        Model::parse_with(MODEL_HEAD, rows, LEXICONS, LABELS)
+    })
 }
 
 impl Model {
     /// Parses the three data files; malformed lines are skipped (the files are ours and tested).
     pub fn parse(model: &str, lexicons: &str, labels: &str) -> Model {
+        Model::parse_with(model, Vec::new(), lexicons, labels)
+    }
+
+    /// [`Model::parse`] with word rows given apart as ([`key`] of the stem, weights) besides any
+    /// in `model`.
+    fn parse_with(model: &str, rows: Vec<(u64, Vec<i8>)>, lexicons: &str, labels: &str) -> Model {
         let mut m = Model {
             scale: 1.0,
             ..Model::default()
@@ -159,6 +175,11 @@ impl Model {
                         m.weights.insert(super::words::key(key), w);
                     }
                 }
+            }
+        }
+        for (k, w) in rows {
+            if w.len() == m.classes.len() {
+                m.weights.insert(k, w);
             }
         }
         m.bias.resize(m.classes.len(), 0.0);
@@ -496,4 +517,25 @@ pub fn norm(words: &Words) -> f32 {
 /// L2 norm of `logs` (at least a tiny positive number).
 fn norm_of(logs: &[f32]) -> f32 {
     logs.iter().map(|l| l.powi(2)).sum::<f32>().sqrt().max(1e-9)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped model (header TSV + the build script's stem table) equals the model parsed
+    /// from the readable `data/topics/categories.tsv`.
+    #[test]
+    fn packed_model_equals_the_readable_one() {
+        let tsv = include_str!("../../../data/topics/categories.tsv");
+        let (a, b) = (Model::parse(tsv, LEXICONS, LABELS), model());
+        assert!(a.entries.len() > 5_000);
+        assert_eq!(a.classes, b.classes);
+        assert_eq!(a.bias, b.bias);
+        assert_eq!(a.scale, b.scale);
+        assert_eq!(a.lex_weights, b.lex_weights);
+        assert_eq!(a.entry_of, b.entry_of);
+        assert_eq!(a.entry_weights, b.entry_weights);
+        assert_eq!(a.entry_hits, b.entry_hits);
+    }
 }

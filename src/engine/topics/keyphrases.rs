@@ -17,7 +17,9 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 const WEIGHTS: &str = include_str!("../../../data/topics/keyphrases.tsv");
-const COMMON: &str = include_str!("../../../data/topics/common.tsv");
+/// `data/topics/common.tsv` and the category model's stems, packed by the build script
+/// ([`crate::packed`]).
+pub(crate) const STEMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stems.bin"));
 
 /// Chips returned.
 pub const MAX_CHIPS: usize = 15;
@@ -124,6 +126,17 @@ impl Common {
                 Some((key(w), v.trim().parse().ok()?))
             })
             .collect();
+        Common { map }
+    }
+
+    /// The commonness list from the build script's stem table (empty if it is malformed).
+    pub fn from_stems(bin: &[u8]) -> Common {
+        let mut map = KeyMap::default();
+        crate::packed::stems_decode(bin, |w, c, _| {
+            if let Some(c) = c {
+                map.insert(key(w), c);
+            }
+        });
         Common { map }
     }
 
@@ -248,7 +261,7 @@ const F_MODIFIER: usize = 26;
 /// The shipped commonness list and weights.
 pub fn shipped() -> &'static (Common, Weights) {
     static S: OnceLock<(Common, Weights)> = OnceLock::new();
-    S.get_or_init(|| (Common::parse(COMMON), Weights::parse(WEIGHTS)))
+    S.get_or_init(|| (Common::from_stems(STEMS), Weights::parse(WEIGHTS)))
 }
 
 /// A merged candidate: every occurrence of one phrase or one entity.
@@ -950,6 +963,16 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
 
 #[cfg(test)]
 mod tests {
+    /// The build script's stem table holds exactly `data/topics/common.tsv`.
+    #[test]
+    fn packed_commonness_equals_the_readable_list() {
+        let tsv = include_str!("../../../data/topics/common.tsv");
+        let (a, b) = (Common::parse(tsv), Common::from_stems(STEMS));
+        assert!(a.map.len() > 5_000);
+        assert_eq!(a.map, b.map);
+        assert!(Common::from_stems(&STEMS[..STEMS.len() / 2]).map.len() < a.map.len());
+    }
+
     use super::*;
 
     #[test]
