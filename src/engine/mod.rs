@@ -10,6 +10,7 @@ pub mod model;
 pub mod offsets;
 pub mod packed;
 pub mod quotes;
+pub mod sort;
 pub mod text;
 pub mod topics;
 

@@ -114,7 +114,7 @@ pub fn segment(
         }
     }
     // Longest first at equal starts; a mention wins over a speaker phrase of the same extent.
-    marks.sort_by(|x, y| {
+    crate::engine::sort::sort_by(&mut marks, |x, y| {
         x.0.cmp(&y.0)
             .then(y.1.cmp(&x.1))
             .then(matches!(x.2, Mark::Speaker(_)).cmp(&matches!(y.2, Mark::Speaker(_))))

@@ -29,7 +29,7 @@ pub fn EntityPanel() -> impl IntoView {
                 if list.is_empty() {
                     return None;
                 }
-                list.sort_by(|a, b| b.salience.total_cmp(&a.salience));
+                crate::engine::sort::sort_by(&mut list, |a, b| b.salience.total_cmp(&a.salience));
                 let total = list.len();
                 let open = expanded.get() & g.bit() != 0;
                 let chips = list

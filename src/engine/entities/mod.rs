@@ -90,7 +90,7 @@ pub fn extract(doc: &Doc, article_date: Option<Date>) -> Found {
             spans.push(n);
         }
     }
-    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    crate::sort::sort_by_key(&mut spans, |s| (s.start, std::cmp::Reverse(s.end)));
     let mut found = merge(doc, spans);
     nominals::link(doc, &mut found);
     found.words = words;
@@ -170,7 +170,7 @@ fn alias_key(k: &str) -> &str {
 fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
     let mut found = Found::default();
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    order.sort_by_key(|&i| {
+    crate::sort::sort_by_key(&mut order, |&i| {
         (
             std::cmp::Reverse(cands[i].end - cands[i].start),
             cands[i].start,
@@ -355,7 +355,7 @@ impl Found {
             first[m.cluster] = first[m.cluster].min(m.start);
         }
         let mut order: Vec<usize> = (0..n).filter(|&i| first[i] != usize::MAX).collect();
-        order.sort_by_key(|&i| (first[i], i));
+        crate::sort::sort_by_key(&mut order, |&i| (first[i], i));
         for (rank, &i) in order.iter().enumerate() {
             ranks[i] = rank as u32;
         }
@@ -400,7 +400,7 @@ impl Found {
         }
         let ids = self.ids();
         let mut by_first: Vec<usize> = (0..n).filter(|&i| !mentions[i].is_empty()).collect();
-        by_first.sort_by_key(|&i| (first_pos[i], i));
+        crate::sort::sort_by_key(&mut by_first, |&i| (first_pos[i], i));
         let len = doc.text.len().max(1) as f32;
         let mut speaker_counts = vec![0u32; n];
         // A map, not a scan per quote: quotes × entities was quadratic (≈30 % of a 5 MB run).
@@ -444,7 +444,7 @@ impl Found {
         for (r, e) in &mut out {
             e.salience = (*r / max * 1000.0).round() / 1000.0;
         }
-        out.sort_by(|a, b| {
+        crate::sort::sort_by(&mut out, |a, b| {
             b.0.partial_cmp(&a.0)
                 .unwrap_or(std::cmp::Ordering::Equal)
                 .then_with(|| a.1.id.cmp(&b.1.id))

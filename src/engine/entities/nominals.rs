@@ -162,7 +162,7 @@ pub fn link(doc: &Doc, found: &mut Found) {
     }
     if !added.is_empty() {
         found.mentions.extend(added);
-        found.mentions.sort_by_key(|m| (m.start, m.end));
+        crate::sort::sort_by_key(&mut found.mentions, |m| (m.start, m.end));
     }
 }
 

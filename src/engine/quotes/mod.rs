@@ -51,7 +51,7 @@ pub fn extract(doc: &Doc, found: &mut Found) -> Vec<Quote> {
     drop(ctx);
     if !indirect.is_empty() {
         quotes.extend(indirect);
-        quotes.sort_by_key(|q| (q.start, q.end));
+        crate::sort::sort_by_key(&mut quotes, |q| (q.start, q.end));
     }
     add_mentions(found, new_mentions);
     quotes
@@ -63,7 +63,7 @@ fn add_mentions(found: &mut Found, mut new: Vec<RawMention>) {
     if new.is_empty() {
         return;
     }
-    new.sort_by_key(|m| (m.start, m.end));
+    crate::sort::sort_by_key(&mut new, |m| (m.start, m.end));
     let old = std::mem::take(&mut found.mentions);
     let mut out: Vec<RawMention> = Vec::with_capacity(old.len() + new.len());
     let mut oi = old.into_iter().peekable();

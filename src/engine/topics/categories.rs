@@ -375,7 +375,7 @@ impl Model {
         for t in &mut top {
             t.1 = (t.1 - max).exp() / sum.max(1e-9);
         }
-        top.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut top, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         // Function words can carry weight in the model but explain nothing to a reader.
         let readable: Vec<usize> = (0..words.vocab.len())
             .filter(|&i| !words.vocab[i].stop && words.vocab[i].chars > 2)
@@ -400,7 +400,7 @@ impl Model {
                 seconds.push((li, ps * (share[li] / (2.0 * MIN_L2_SHARE)).min(1.0)));
             }
         }
-        seconds.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut seconds, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         picks.extend(seconds.iter().take(MAX_L2));
         let evidence = self.evidence(&picks, words, &rows, &readable);
         let out: Vec<Category> = picks
