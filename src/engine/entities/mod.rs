@@ -90,7 +90,9 @@ pub fn extract(doc: &Doc, article_date: Option<Date>) -> Found {
             spans.push(n);
         }
     }
-    crate::sort::sort_by_key(&mut spans, |s| (s.start, std::cmp::Reverse(s.end)));
+    crate::sort::sort_by_u64_key(&mut spans, |s| {
+        crate::sort::span_key(s.start, crate::sort::desc(s.end))
+    });
     let mut found = merge(doc, spans);
     nominals::link(doc, &mut found);
     found.words = words;
@@ -170,11 +172,9 @@ fn alias_key(k: &str) -> &str {
 fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
     let mut found = Found::default();
     let mut order: Vec<usize> = (0..cands.len()).collect();
-    crate::sort::sort_by_key(&mut order, |&i| {
-        (
-            std::cmp::Reverse(cands[i].end - cands[i].start),
-            cands[i].start,
-        )
+    crate::sort::sort_by_u64_key(&mut order, |&i| {
+        let c = &cands[i];
+        crate::sort::span_key(crate::sort::desc(c.end - c.start), c.start)
     });
     let mut cluster_of = vec![usize::MAX; cands.len()];
     // Keys are 64-bit hashes of the key strings (no string per mention; within one document a
@@ -355,7 +355,7 @@ impl Found {
             first[m.cluster] = first[m.cluster].min(m.start);
         }
         let mut order: Vec<usize> = (0..n).filter(|&i| first[i] != usize::MAX).collect();
-        crate::sort::sort_by_key(&mut order, |&i| (first[i], i));
+        crate::sort::sort_by_u64_key(&mut order, |&i| first[i] as u64);
         for (rank, &i) in order.iter().enumerate() {
             ranks[i] = rank as u32;
         }
@@ -400,7 +400,7 @@ impl Found {
         }
         let ids = self.ids();
         let mut by_first: Vec<usize> = (0..n).filter(|&i| !mentions[i].is_empty()).collect();
-        crate::sort::sort_by_key(&mut by_first, |&i| (first_pos[i], i));
+        crate::sort::sort_by_u64_key(&mut by_first, |&i| first_pos[i] as u64);
         let len = doc.text.len().max(1) as f32;
         let mut speaker_counts = vec![0u32; n];
         // A map, not a scan per quote: quotes × entities was quadratic (≈30 % of a 5 MB run).

@@ -162,7 +162,9 @@ pub fn link(doc: &Doc, found: &mut Found) {
     }
     if !added.is_empty() {
         found.mentions.extend(added);
-        crate::sort::sort_by_key(&mut found.mentions, |m| (m.start, m.end));
+        crate::sort::sort_by_u64_key(&mut found.mentions, |m| {
+            crate::sort::span_key(m.start, m.end)
+        });
     }
 }
 

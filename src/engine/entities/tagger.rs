@@ -47,7 +47,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     surnames(doc, &mut spans);
     title_case_lines(doc, &df, &mut spans);
     repeat_missed(doc, &df, &mut spans);
-    crate::sort::sort_by_key(&mut spans, |s| s.first);
+    crate::sort::sort_by_u64_key(&mut spans, |s| s.first as u64);
     let names = spans
         .into_iter()
         // A name has a letter: in a table of figures the model can read "642,771" as one.
@@ -484,7 +484,7 @@ fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     }
     for v in known.values_mut() {
         // Longest first, so "New York City" wins over "New York".
-        crate::sort::sort_by_key(v, |k| std::cmp::Reverse(k.len));
+        crate::sort::sort_by_u64_key(v, |k| u64::MAX - k.len as u64);
     }
     let mut covered = vec![false; n];
     for s in spans.iter() {

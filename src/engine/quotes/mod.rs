@@ -20,6 +20,7 @@ mod resolve;
 use super::entities::{Found, RawMention};
 use super::model::{Quote, Span};
 use super::text::Doc;
+use crate::sort::span_key;
 
 pub use finder::RawQuote;
 
@@ -51,7 +52,7 @@ pub fn extract(doc: &Doc, found: &mut Found) -> Vec<Quote> {
     drop(ctx);
     if !indirect.is_empty() {
         quotes.extend(indirect);
-        crate::sort::sort_by_key(&mut quotes, |q| (q.start, q.end));
+        crate::sort::sort_by_u64_key(&mut quotes, |q| span_key(q.start, q.end));
     }
     add_mentions(found, new_mentions);
     quotes
@@ -63,7 +64,7 @@ fn add_mentions(found: &mut Found, mut new: Vec<RawMention>) {
     if new.is_empty() {
         return;
     }
-    crate::sort::sort_by_key(&mut new, |m| (m.start, m.end));
+    crate::sort::sort_by_u64_key(&mut new, |m| span_key(m.start, m.end));
     let old = std::mem::take(&mut found.mentions);
     let mut out: Vec<RawMention> = Vec::with_capacity(old.len() + new.len());
     let mut oi = old.into_iter().peekable();
