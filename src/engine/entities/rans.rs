@@ -4,15 +4,17 @@
 //! zero and most of the rest are ±1..±4: gzip leaves the raw table at 230 KB, while its order-0
 //! entropy per tag column is ≈ 150 KB. So the rows are stored as a bitmap of non-zero rows plus
 //! those rows' bytes coded with static per-column frequencies by rANS (Duda's asymmetric numeral
-//! systems, in the byte-wise form of Giesen's `ryg_rans`): a few dozen lines to decode, ≈ 3 ms
-//! natively for the whole table, once per process.
+//! systems, in the byte-wise form of Giesen's `ryg_rans`, two states taking turns): a few dozen
+//! lines to decode, ≈ 4 ms natively for the whole table, once per process.
 //!
 //! Layout: the bitmap (`rows / 8` bytes, bit `r % 8` of byte `r / 8` set when row `r` is
 //! stored), then per column a `u16` symbol count and that many (`u8` value, `u16` frequency)
-//! pairs (frequencies sum to [`TOTAL`]), then the `u32` length of the rANS stream and the stream.
+//! pairs (frequencies sum to [`TOTAL`]), then the `u32` length of the rANS stream and the stream
+//! (the two initial states, big-endian, then the renormalization bytes).
 
-/// Frequencies are scaled to sum to 2^SCALE_BITS.
-const SCALE_BITS: u32 = 14;
+/// Frequencies are scaled to sum to 2^SCALE_BITS (12: a slot's value, frequency and offset fit one
+/// `u32` of the decoding table; 14 bits would save 0.4 % of the size).
+const SCALE_BITS: u32 = 12;
 const TOTAL: u32 = 1 << SCALE_BITS;
 /// The coder's state stays in [L, 256·L).
 const L: u32 = 1 << 23;
@@ -62,21 +64,26 @@ pub fn pack(body: &[u8], cols: usize) -> Vec<u8> {
             s
         })
         .collect();
-    // rANS is last in, first out: encode backwards, then reverse the bytes.
+    // rANS is last in, first out: encode backwards, then reverse the bytes. Two states take turns
+    // (symbol k uses state k % 2), so the decoder runs two independent chains at once.
     let mut stream = Vec::new();
-    let mut x = L;
-    for row in stored.iter().rev() {
-        for (c, &v) in row.iter().enumerate().rev() {
-            let (start, freq) = (starts[c][v as usize], freqs[c][v as usize]);
-            let x_max = ((L >> SCALE_BITS) << 8) * freq;
-            while x >= x_max {
-                stream.push(x as u8);
-                x >>= 8;
-            }
-            x = ((x / freq) << SCALE_BITS) + (x % freq) + start;
+    let mut x = [L; 2];
+    let symbols = stored.iter().flat_map(|row| row.iter().enumerate());
+    let n = stored.len() * cols;
+    for (k, (c, &v)) in symbols.collect::<Vec<_>>().into_iter().enumerate().rev() {
+        let x = &mut x[k % 2];
+        let (start, freq) = (starts[c][v as usize], freqs[c][v as usize]);
+        let x_max = ((L >> SCALE_BITS) << 8) * freq;
+        while *x >= x_max {
+            stream.push(*x as u8);
+            *x >>= 8;
         }
+        *x = ((*x / freq) << SCALE_BITS) + (*x % freq) + start;
     }
-    stream.extend_from_slice(&x.to_le_bytes());
+    debug_assert!(n == 0 || x.iter().all(|s| (L..L << 8).contains(s)));
+    // Reversed below: the decoder reads state 0, then state 1.
+    stream.extend_from_slice(&x[1].to_le_bytes());
+    stream.extend_from_slice(&x[0].to_le_bytes());
     stream.reverse();
     out.extend_from_slice(&(stream.len() as u32).to_le_bytes());
     out.extend_from_slice(&stream);
@@ -119,9 +126,10 @@ pub fn unpack(data: &[u8], rows: usize, cols: usize) -> Option<Vec<u8>> {
     let u16_at = |o: usize| -> Option<u16> {
         Some(u16::from_le_bytes(data.get(o..o + 2)?.try_into().ok()?))
     };
-    // Per column: the value of each of the TOTAL slots, and each value's (start, frequency).
-    let mut slot_value = vec![0u8; cols * TOTAL as usize];
-    let mut start_freq = vec![(0u32, 0u32); cols * 256];
+    // Per column and slot: the value (bits 0..8), its frequency − 1 (8..20) and the slot's offset
+    // in the value's range (20..32): one load per symbol.
+    let mut slots = vec![0u32; cols * TOTAL as usize];
+    let mut seen = vec![false; cols * 256];
     for c in 0..cols {
         let n = u16_at(o)? as usize;
         o += 2;
@@ -130,12 +138,18 @@ pub fn unpack(data: &[u8], rows: usize, cols: usize) -> Option<Vec<u8>> {
             let v = *data.get(o)?;
             let f = u16_at(o + 1)? as u32;
             o += 3;
-            // A value listed twice would map slots to the wrong range.
-            if f == 0 || start + f > TOTAL || start_freq[c * 256 + v as usize].1 != 0 {
+            if f == 0
+                || start + f > TOTAL
+                || std::mem::replace(&mut seen[c * 256 + v as usize], true)
+            {
                 return None;
             }
-            slot_value[c * TOTAL as usize + start as usize..][..f as usize].fill(v);
-            start_freq[c * 256 + v as usize] = (start, f);
+            for (bias, e) in slots[c * TOTAL as usize + start as usize..][..f as usize]
+                .iter_mut()
+                .enumerate()
+            {
+                *e = v as u32 | (f - 1) << 8 | (bias as u32) << 20;
+            }
             start += f;
         }
         if start != TOTAL {
@@ -145,28 +159,30 @@ pub fn unpack(data: &[u8], rows: usize, cols: usize) -> Option<Vec<u8>> {
     let len = u32::from_le_bytes(data.get(o..o + 4)?.try_into().ok()?) as usize;
     o += 4;
     let stream = data.get(o..o.checked_add(len)?)?;
-    let (state, mut rest) = stream.split_first_chunk::<4>()?;
-    let mut x = u32::from_be_bytes(*state);
-    // The state lives in [L, 256·L); outside it the arithmetic below could overflow.
-    if !(L..L << 8).contains(&x) {
+    let (s0, rest) = stream.split_first_chunk::<4>()?;
+    let (s1, mut rest) = rest.split_first_chunk::<4>()?;
+    let mut x = [u32::from_be_bytes(*s0), u32::from_be_bytes(*s1)];
+    // The states live in [L, 256·L); outside it the arithmetic below could overflow.
+    if !x.iter().all(|s| (L..L << 8).contains(s)) {
         return None;
     }
     let mut body = vec![0u8; rows * cols];
+    let mut k = 0;
     for r in 0..rows {
         if bitmap[r / 8] & (1 << (r % 8)) == 0 {
             continue;
         }
-        for c in 0..cols {
-            let slot = x & (TOTAL - 1);
-            let v = slot_value[c * TOTAL as usize + slot as usize];
-            let (start, freq) = start_freq[c * 256 + v as usize];
-            x = freq * (x >> SCALE_BITS) + slot - start;
-            while x < L {
+        for (c, out) in body[r * cols..][..cols].iter_mut().enumerate() {
+            let x = &mut x[k % 2];
+            k += 1;
+            let e = slots[c * TOTAL as usize + (*x & (TOTAL - 1)) as usize];
+            *x = ((e >> 8 & 0xfff) + 1) * (*x >> SCALE_BITS) + (e >> 20);
+            while *x < L {
                 let (&b, tail) = rest.split_first()?;
-                x = (x << 8) | b as u32;
+                *x = (*x << 8) | b as u32;
                 rest = tail;
             }
-            body[r * cols + c] = v;
+            *out = e as u8;
         }
     }
     Some(body)

@@ -963,6 +963,8 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// The build script's stem table holds exactly `data/topics/common.tsv`.
     #[test]
     fn packed_commonness_equals_the_readable_list() {
@@ -972,8 +974,6 @@ mod tests {
         assert_eq!(a.map, b.map);
         assert!(Common::from_stems(&STEMS[..STEMS.len() / 2]).map.len() < a.map.len());
     }
-
-    use super::*;
 
     #[test]
     fn prior_reads_the_right_features() {
