@@ -87,7 +87,8 @@ mod tests {
             sort_by_u64_key(&mut b, |x| u64::MAX - x.0 as u64);
             assert_eq!(a, b);
             let (mut a, mut b) = (v.clone(), v.clone());
-            a.sort_by(|x, y| y.0.cmp(&x.0));
+            // Descending, through a comparator (not a key) on our side.
+            a.sort_by_key(|x| std::cmp::Reverse(x.0));
             sort_by(&mut b, |x, y| y.0.cmp(&x.0));
             assert_eq!(a, b);
         }

@@ -207,7 +207,7 @@ mod tests {
         let cols = 9;
         let mut body = vec![0u8; 4096 * cols];
         for row in body.chunks_exact_mut(cols) {
-            if lcg(&mut seed) % 2 == 0 {
+            if lcg(&mut seed).is_multiple_of(2) {
                 continue;
             }
             for x in row.iter_mut() {
