@@ -38,7 +38,7 @@ pub fn for_each_offset(a: &mut Analysis, f: &mut impl FnMut(&mut usize)) {
 pub fn to_utf16(text: &str, a: &mut Analysis) {
     let mut offs = Vec::new();
     for_each_offset(a, &mut |o| offs.push(*o));
-    offs.sort_unstable();
+    crate::sort::sort_by_u64_key(&mut offs, |&o| o as u64);
     offs.dedup();
     let mut map = Vec::with_capacity(offs.len());
     let mut units = 0usize;

@@ -56,7 +56,7 @@ impl Model {
             *is_exact.get_mut(b as usize / 64)? |= 1 << (b % 64);
             exact.push((b, row));
         }
-        exact.sort_unstable_by_key(|e| e.0);
+        crate::sort::sort_by_u64_key(&mut exact, |e| e.0 as u64);
         let rest = bytes.get(o..)?;
         let body = if bytes[4] == 3 {
             rest.to_vec()
