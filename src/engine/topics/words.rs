@@ -106,6 +106,10 @@ struct Facts {
     /// The word of ours (letters and digits, lower-cased: `U.S.` and `US` share it) in
     /// [`Cache::slots`]; [`NONE`] for a token with neither (not a word here).
     slot: u32,
+    /// Another token form maps to the same word of ours ("U.S." and "US"): the word's document
+    /// id is then kept in [`Cache::slots`] (for the others, each word of the entity stage is a
+    /// word of ours, and no shared state is read).
+    shared: bool,
     stem_key: u64,
     stem_hash: StemHash,
     category: super::categories::Entry,
@@ -115,20 +119,107 @@ struct Facts {
     chars: u8,
 }
 
+/// One slot of [`Cache::lines`]: a cache line holding its key and facts, so that a lookup of a
+/// word cached earlier costs one memory access (the cache outgrows the processor's caches, and
+/// the entity stage, which runs just before, evicts it).
+#[derive(Clone, Copy)]
+#[repr(align(64))]
+struct Line {
+    lower: u64,
+    used: bool,
+    facts: Facts,
+}
+
 /// The per-thread cache of [`Facts`].
 #[derive(Default)]
 struct Cache {
-    /// By the entity stage's hash of the lower-cased token.
-    facts: KeyMap<Facts>,
+    /// Open addressing (linear probing) by the entity stage's hash of the lower-cased token; a
+    /// power of two long, at most half full.
+    lines: Vec<Line>,
+    /// Lines in use.
+    len: usize,
     /// Our words' slots by [`key`] of their form (read only when a word is new to the cache).
     slot_of: KeyMap<u32>,
-    /// Per word of ours: the document (epoch) that last met it, and its id there.
-    slots: Vec<(u64, u32)>,
+    /// Per word of ours: the document (epoch) that last met it and its id there (kept up to date
+    /// for shared words only), and the first token form that mapped to it.
+    slots: Vec<(u64, u32, u64)>,
     /// The current document.
     epoch: u64,
+    /// A form met in the current document made a word shared: facts copied before that still
+    /// say unshared, so this document's ids all go through `slots`.
+    reshared: bool,
 }
 
+/// Lines of an empty cache's first table.
+const MIN_LINES: usize = 1 << 10;
+/// Cached forms at which the cache starts over (bounds its memory: 2^17 lines of 64 bytes).
+const MAX_CACHED: usize = 1 << 16;
+
 impl Cache {
+    /// The line index where a probe for `lower` starts.
+    fn home(&self, lower: u64) -> usize {
+        let bits = self.lines.len().trailing_zeros();
+        (lower.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
+    }
+
+    /// The cached facts of `lower`, if any.
+    fn get(&self, lower: u64) -> Option<&Facts> {
+        if self.lines.is_empty() {
+            return None;
+        }
+        let mask = self.lines.len() - 1;
+        let mut i = self.home(lower);
+        loop {
+            let l = &self.lines[i];
+            if !l.used {
+                return None;
+            }
+            if l.lower == lower {
+                return Some(&l.facts);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Where `lower` is or would go.
+    fn place(&self, lower: u64) -> usize {
+        let mask = self.lines.len() - 1;
+        let mut i = self.home(lower);
+        while self.lines[i].used && self.lines[i].lower != lower {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// Stores `facts` for `lower` (growing the table first when it would be over half full).
+    fn put(&mut self, lower: u64, facts: Facts) {
+        if (self.len + 1) * 2 > self.lines.len() {
+            let size = (self.lines.len() * 2).max(MIN_LINES);
+            let old = std::mem::replace(&mut self.lines, vec![Line::EMPTY; size]);
+            for l in old.into_iter().filter(|l| l.used) {
+                let i = self.place(l.lower);
+                self.lines[i] = l;
+            }
+        }
+        let i = self.place(lower);
+        if !self.lines[i].used {
+            self.len += 1;
+        }
+        self.lines[i] = Line {
+            lower,
+            used: true,
+            facts,
+        };
+    }
+
+    /// Forgets everything (the words' ids restart too).
+    fn clear(&mut self) {
+        self.lines = Vec::new();
+        self.len = 0;
+        self.slot_of.clear();
+        self.slots.clear();
+    }
+
     /// Caches the facts of `token`, whose lower-cased hash is `lower`.
     fn insert(&mut self, lower: u64, token: &str) -> Facts {
         let (mut f, key) = Facts::of(token);
@@ -136,12 +227,40 @@ impl Cache {
             let next = self.slots.len() as u32;
             f.slot = *self.slot_of.entry(key).or_insert(next);
             if f.slot == next {
-                self.slots.push((0, 0));
+                self.slots.push((0, 0, lower));
+            } else if let Some(first) = self.slots.get(f.slot as usize).map(|s| s.2) {
+                // A second form of one word of ours: both now keep their id in `slots`.
+                f.shared = true;
+                self.reshared = true;
+                if !self.lines.is_empty() {
+                    let i = self.place(first);
+                    if self.lines[i].used {
+                        self.lines[i].facts.shared = true;
+                    }
+                }
             }
         }
-        self.facts.insert(lower, f);
+        self.put(lower, f);
         f
     }
+}
+
+impl Line {
+    const EMPTY: Line = Line {
+        lower: 0,
+        used: false,
+        facts: Facts {
+            slot: NONE,
+            shared: false,
+            stem_key: 0,
+            stem_hash: StemHash { hash: 0, pow: 1 },
+            category: super::categories::Entry::NONE,
+            common: None,
+            stop: false,
+            flags: 0,
+            chars: 0,
+        },
+    };
 }
 
 impl Facts {
@@ -157,6 +276,7 @@ impl Facts {
         let stem_key = key(&stem);
         let facts = Facts {
             slot: NONE,
+            shared: false,
             stem_key,
             stem_hash: StemHash::of(&stem),
             stop: is_stopword(&buf),
@@ -197,20 +317,19 @@ impl<'a> Words<'a> {
         CACHE.with(|cache| {
             let cache = &mut *cache.borrow_mut();
             // Stems stay the same from one document to the next; clear now and then to bound memory.
-            if cache.facts.len() >= 100_000 {
-                cache.facts.clear();
-                cache.slot_of.clear();
-                cache.slots.clear();
+            if cache.len >= MAX_CACHED {
+                cache.clear();
             }
             // Each document is an epoch: a word of ours met first in this document gets its id
             // here, so no per-document index is needed.
             cache.epoch += 1;
+            cache.reshared = false;
             let epoch = cache.epoch;
             // First every word's facts (independent probes, which the processor overlaps),
             // then our ids. Ids are numbered in order of first occurrence, so resolving them in
             // id order numbers ours in the same order.
             let facts: Vec<Facts> = (0..words.lowers.len())
-                .map(|e| match cache.facts.get(&words.lowers[e]) {
+                .map(|e| match cache.get(words.lowers[e]) {
                     Some(f) => *f,
                     None => {
                         let t = &doc.tokens[words.first[e] as usize];
@@ -219,25 +338,35 @@ impl<'a> Words<'a> {
                 })
                 .collect();
             for ((e, slot), f) in ours.iter_mut().enumerate().zip(facts) {
-                let t = &doc.tokens[words.first[e] as usize];
-                let Some(s) = cache.slots.get_mut(f.slot as usize) else {
+                if f.slot == NONE {
                     continue;
-                };
-                if s.0 != epoch {
-                    *s = (epoch, vocab.len() as u32);
-                    vocab.push(Word {
-                        stem_key: f.stem_key,
-                        stem_hash: f.stem_hash,
-                        count: 0,
-                        first: (t.start as u32, t.end as u32),
-                        category: f.category,
-                        common: f.common,
-                        stop: f.stop,
-                        flags: f.flags,
-                        chars: f.chars,
-                    });
                 }
-                *slot = s.1;
+                let id = if f.shared || cache.reshared {
+                    let Some(s) = cache.slots.get_mut(f.slot as usize) else {
+                        continue;
+                    };
+                    if s.0 == epoch {
+                        *slot = s.1;
+                        continue;
+                    }
+                    *s = (epoch, vocab.len() as u32, s.2);
+                    s.1
+                } else {
+                    vocab.len() as u32
+                };
+                let t = &doc.tokens[words.first[e] as usize];
+                vocab.push(Word {
+                    stem_key: f.stem_key,
+                    stem_hash: f.stem_hash,
+                    count: 0,
+                    first: (t.start as u32, t.end as u32),
+                    category: f.category,
+                    common: f.common,
+                    stop: f.stop,
+                    flags: f.flags,
+                    chars: f.chars,
+                });
+                *slot = id;
             }
         });
         for &e in &words.ids {
@@ -720,6 +849,55 @@ mod tests {
                 .iter()
                 .position(|t| &doc.text[t.start..t.end] == ";");
             assert_eq!(semi.map(|i| words.ids[i]), Some(NONE));
+        }
+    }
+
+    #[test]
+    fn the_per_thread_cache_gives_the_same_words_across_documents() {
+        // Forms of one word met in different documents, then together; and enough distinct words
+        // to grow the cache's table several times and to make it start over once.
+        let texts = [
+            "US troops left.".to_string(),
+            "The U.S. said US troops left.".to_string(),
+            "US, U.S. and US again.".to_string(),
+            (0..70_000)
+                .map(|i| format!("w{i}x"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            "US, U.S. and US again.".to_string(),
+        ];
+        for text in &texts {
+            let doc = Doc::new(text);
+            let found = crate::entities::extract(&doc, None);
+            let cached = Words::new(&doc, &found.words);
+            let cached_again = Words::new(&doc, &found.words);
+            for words in [&cached, &cached_again] {
+                assert_eq!(words.ids.len(), doc.tokens.len());
+                let mut forms: Vec<String> = words.vocab.iter().map(|w| words.lower(w)).collect();
+                let n = forms.len();
+                forms.sort();
+                forms.dedup();
+                assert_eq!(forms.len(), n, "one word per form in {:.40}", text);
+                let total: u32 = words.vocab.iter().map(|w| w.count).sum();
+                let word_tokens = words.ids.iter().filter(|&&i| i != NONE).count();
+                assert_eq!(total as usize, word_tokens);
+                // Ids are numbered in order of first occurrence.
+                let mut next = 0;
+                for &id in words.ids.iter().filter(|&&i| i != NONE) {
+                    assert!(id <= next);
+                    next = next.max(id + 1);
+                }
+            }
+            assert_eq!(cached.ids, cached_again.ids);
+            let stems = |w: &Words| w.vocab.iter().map(|v| v.stem_key).collect::<Vec<_>>();
+            assert_eq!(stems(&cached), stems(&cached_again));
+            if text.contains("U.S.") {
+                let us = cached.vocab.iter().filter(|w| cached.lower(w) == "us");
+                assert_eq!(
+                    us.map(|w| w.count).collect::<Vec<_>>(),
+                    vec![text.matches("U").count() as u32]
+                );
+            }
         }
     }
 
