@@ -110,6 +110,9 @@ struct Facts {
     /// id is then kept in [`Cache::slots`] (for the others, each word of the entity stage is a
     /// word of ours, and no shared state is read).
     shared: bool,
+    /// The line holding these facts is in use (here rather than in [`Line`]: it fits in the
+    /// padding, and the line in 64 bytes).
+    used: bool,
     stem_key: u64,
     stem_hash: StemHash,
     category: super::categories::Entry,
@@ -126,7 +129,6 @@ struct Facts {
 #[repr(align(64))]
 struct Line {
     lower: u64,
-    used: bool,
     facts: Facts,
 }
 
@@ -171,7 +173,7 @@ impl Cache {
         let mut i = self.home(lower);
         loop {
             let l = &self.lines[i];
-            if !l.used {
+            if !l.facts.used {
                 return None;
             }
             if l.lower == lower {
@@ -185,7 +187,7 @@ impl Cache {
     fn place(&self, lower: u64) -> usize {
         let mask = self.lines.len() - 1;
         let mut i = self.home(lower);
-        while self.lines[i].used && self.lines[i].lower != lower {
+        while self.lines[i].facts.used && self.lines[i].lower != lower {
             i = (i + 1) & mask;
         }
         i
@@ -196,19 +198,21 @@ impl Cache {
         if (self.len + 1) * 2 > self.lines.len() {
             let size = (self.lines.len() * 2).max(MIN_LINES);
             let old = std::mem::replace(&mut self.lines, vec![Line::EMPTY; size]);
-            for l in old.into_iter().filter(|l| l.used) {
+            for l in old.into_iter().filter(|l| l.facts.used) {
                 let i = self.place(l.lower);
                 self.lines[i] = l;
             }
         }
         let i = self.place(lower);
-        if !self.lines[i].used {
+        if !self.lines[i].facts.used {
             self.len += 1;
         }
         self.lines[i] = Line {
             lower,
-            used: true,
-            facts,
+            facts: Facts {
+                used: true,
+                ..facts
+            },
         };
     }
 
@@ -234,7 +238,7 @@ impl Cache {
                 self.reshared = true;
                 if !self.lines.is_empty() {
                     let i = self.place(first);
-                    if self.lines[i].used {
+                    if self.lines[i].facts.used {
                         self.lines[i].facts.shared = true;
                     }
                 }
@@ -248,10 +252,10 @@ impl Cache {
 impl Line {
     const EMPTY: Line = Line {
         lower: 0,
-        used: false,
         facts: Facts {
             slot: NONE,
             shared: false,
+            used: false,
             stem_key: 0,
             stem_hash: StemHash { hash: 0, pow: 1 },
             category: super::categories::Entry::NONE,
@@ -277,6 +281,7 @@ impl Facts {
         let facts = Facts {
             slot: NONE,
             shared: false,
+            used: false,
             stem_key,
             stem_hash: StemHash::of(&stem),
             stop: is_stopword(&buf),
