@@ -22,59 +22,33 @@ pub struct Model {
     scale: f32,
     /// One bit per bucket: the row is stored exactly in `exact`.
     is_exact: Vec<u64>,
-    /// Exact rows, sorted by bucket (a few dozen; a binary search beats hashing them, and bias and
-    /// transition rows are hit on every token).
-    exact: Vec<(u32, [f32; N_TAGS])>,
+    /// Exact rows (a few dozen; bias and transition rows among them, hit on every token). An
+    /// exact bucket's int8 row is unused: its first two bytes hold the row's index here, so
+    /// finding it costs the load the int8 row would have.
+    exact: Vec<[f32; N_TAGS]>,
 }
 
 impl Model {
     /// Parses a model file; `None` if it is missing, from another feature layout, truncated or
     /// corrupt.
     pub fn parse(bytes: &[u8]) -> Option<Model> {
-        let u32_at = |o: usize| -> Option<u32> {
-            Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?))
-        };
-        if bytes.len() < 16 || &bytes[..4] != b"ANER" || !matches!(bytes[4], 3 | 4) {
-            return None;
-        }
-        if bytes[5] as u32 != BITS || bytes[6] as usize != N_TAGS {
-            return None;
-        }
-        let scale = f32::from_bits(u32_at(8)?);
-        let n_exact = u32_at(12)? as usize;
-        let mut o = 16;
-        let mut exact = Vec::with_capacity(n_exact.min(1 << 16));
+        let (scale, exact, mut body) = parts(bytes)?;
         let mut is_exact = vec![0u64; (1usize << BITS) / 64];
-        for _ in 0..n_exact {
-            let b = u32_at(o)?;
-            o += 4;
-            let mut row = [0f32; N_TAGS];
-            for x in &mut row {
-                *x = f32::from_bits(u32_at(o)?);
-                o += 4;
-            }
+        // (A bucket listed twice keeps its last row.)
+        let mut rows = Vec::with_capacity(exact.len());
+        for (b, row) in exact {
             *is_exact.get_mut(b as usize / 64)? |= 1 << (b % 64);
-            exact.push((b, row));
-        }
-        crate::sort::sort_by_u64_key(&mut exact, |e| e.0 as u64);
-        let rest = bytes.get(o..)?;
-        let body = if bytes[4] == 3 {
-            rest.to_vec()
-        } else {
-            let mut w = super::rans::unpack(rest, 1 << BITS, N_TAGS)?;
-            for row in w.chunks_exact_mut(N_TAGS) {
-                row[0] = row[1..].iter().fold(row[0], |s, &x| s.wrapping_sub(x));
-            }
-            w
-        };
-        if body.len() != (1usize << BITS) * N_TAGS {
-            return None;
+            let base = b as usize * N_TAGS;
+            let index = u16::try_from(rows.len()).ok()?;
+            body.get_mut(base..base + 2)?
+                .copy_from_slice(&index.to_le_bytes());
+            rows.push(row);
         }
         Some(Model {
             w: body,
             scale,
             is_exact,
-            exact,
+            exact: rows,
         })
     }
 
@@ -83,15 +57,19 @@ impl Model {
     pub fn add(&self, feats: &[u32], scores: &mut [f32; N_TAGS]) {
         let mut acc = [0i32; N_TAGS];
         for &f in feats {
+            let base = f as usize * N_TAGS;
             if self.is_exact[f as usize / 64] & (1 << (f % 64)) != 0 {
-                if let Ok(k) = self.exact.binary_search_by_key(&f, |e| e.0) {
-                    for (s, &x) in scores.iter_mut().zip(&self.exact[k].1) {
+                let k = self
+                    .w
+                    .get(base..base + 2)
+                    .map_or(usize::MAX, |b| u16::from_le_bytes([b[0], b[1]]) as usize);
+                if let Some(row) = self.exact.get(k) {
+                    for (s, &x) in scores.iter_mut().zip(row) {
                         *s += x;
                     }
                 }
                 continue;
             }
-            let base = f as usize * N_TAGS;
             if let Some(row) = self.w.get(base..base + N_TAGS) {
                 for (s, &x) in acc.iter_mut().zip(row) {
                     *s += x as i8 as i32;
@@ -102,6 +80,50 @@ impl Model {
             *s += a as f32 * self.scale;
         }
     }
+}
+
+/// A model file's scale, exact rows (bucket, weights) and int8 table, as written.
+fn parts(bytes: &[u8]) -> Option<(f32, Vec<(u32, [f32; N_TAGS])>, Vec<u8>)> {
+    let u32_at = |o: usize| -> Option<u32> {
+        Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?))
+    };
+    if bytes.len() < 16 || &bytes[..4] != b"ANER" || !matches!(bytes[4], 3 | 4) {
+        return None;
+    }
+    if bytes[5] as u32 != BITS || bytes[6] as usize != N_TAGS {
+        return None;
+    }
+    let scale = f32::from_bits(u32_at(8)?);
+    let n_exact = u32_at(12)? as usize;
+    let mut o = 16;
+    let mut exact = Vec::with_capacity(n_exact.min(1 << 16));
+    for _ in 0..n_exact {
+        let b = u32_at(o)?;
+        o += 4;
+        let mut row = [0f32; N_TAGS];
+        for x in &mut row {
+            *x = f32::from_bits(u32_at(o)?);
+            o += 4;
+        }
+        if b as usize >= 1 << BITS {
+            return None;
+        }
+        exact.push((b, row));
+    }
+    let rest = bytes.get(o..)?;
+    let body = if bytes[4] == 3 {
+        rest.to_vec()
+    } else {
+        let mut w = super::rans::unpack(rest, 1 << BITS, N_TAGS)?;
+        for row in w.chunks_exact_mut(N_TAGS) {
+            row[0] = row[1..].iter().fold(row[0], |s, &x| s.wrapping_sub(x));
+        }
+        w
+    };
+    if body.len() != (1usize << BITS) * N_TAGS {
+        return None;
+    }
+    Some((scale, exact, body))
 }
 
 /// Re-encodes a model file of version 3 (raw weights) as version 4 (row sums, packed; what
@@ -219,16 +241,17 @@ mod tests {
     #[test]
     fn shipped_model_is_packed_losslessly() {
         assert_eq!(MODEL[4], 4, "model.bin is format 4");
-        let m = Model::parse(MODEL).expect("the shipped model parses");
-        assert_eq!(m.w.len(), (1 << BITS) * N_TAGS);
-        assert!(m.w.iter().any(|&x| x != 0));
+        assert!(Model::parse(MODEL).is_some(), "the shipped model parses");
+        let (_, _, w) = parts(MODEL).expect("the shipped model parses");
+        assert_eq!(w.len(), (1 << BITS) * N_TAGS);
+        assert!(w.iter().any(|&x| x != 0));
         let n_exact = u32::from_le_bytes(MODEL[12..16].try_into().unwrap()) as usize;
         let body_at = 16 + n_exact * 4 * (1 + N_TAGS);
         let mut v3 = MODEL[..body_at].to_vec();
         v3[4] = 3;
-        v3.extend_from_slice(&m.w);
-        let v3_model = Model::parse(&v3).expect("format 3 still parses");
-        assert_eq!(v3_model.w, m.w);
+        v3.extend_from_slice(&w);
+        assert!(Model::parse(&v3).is_some(), "format 3 still parses");
+        assert_eq!(parts(&v3).map(|p| p.2), Some(w));
         assert_eq!(pack_file(&v3).as_deref(), Some(MODEL));
         // Cut or wrong-version files are refused, not misread.
         assert!(Model::parse(&MODEL[..MODEL.len() - 1]).is_none());
