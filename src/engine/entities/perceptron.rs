@@ -82,8 +82,11 @@ impl Model {
     }
 }
 
-/// A model file's scale, exact rows (bucket, weights) and int8 table, as written.
-fn parts(bytes: &[u8]) -> Option<(f32, Vec<(u32, [f32; N_TAGS])>, Vec<u8>)> {
+/// An exactly stored row: its bucket and weights.
+type ExactRow = (u32, [f32; N_TAGS]);
+
+/// A model file's scale, exact rows and int8 table, as written.
+fn parts(bytes: &[u8]) -> Option<(f32, Vec<ExactRow>, Vec<u8>)> {
     let u32_at = |o: usize| -> Option<u32> {
         Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?))
     };
