@@ -108,13 +108,13 @@ pub fn max_input_bytes() -> usize {
 
 /// Internal to the page (its analysis worker, `src/ui/worker.js`), not part of the npm package:
 /// analyzes `text` (UTF-8 bytes, a `Uint8Array`) with `options_json` (the [`Options`] as JSON, `""`
-/// for the defaults) and returns the Analysis as UTF-8 JSON bytes (a `Uint8Array`) with **UTF-8
-/// byte** offsets, ready for `serde_json` on the page's side. Bytes both ways, not strings: the
-/// buffers move between page and worker without a copy, and neither side converts megabytes between
-/// UTF-8 and UTF-16.
+/// for the defaults) and returns the Analysis in the binary form of [`crate::wire`] (a
+/// `Uint8Array`) with **UTF-8 byte** offsets, for the page to decode. Bytes both ways, not strings:
+/// the buffers move between page and worker without a copy, and neither side converts megabytes
+/// between UTF-8 and UTF-16.
 #[cfg(feature = "ui")]
-#[wasm_bindgen(js_name = analyzeJson, skip_typescript)]
-pub fn analyze_json(text: &[u8], options_json: &str) -> Result<Vec<u8>, JsError> {
+#[wasm_bindgen(js_name = analyzeWire, skip_typescript)]
+pub fn analyze_wire(text: &[u8], options_json: &str) -> Result<Vec<u8>, JsError> {
     let text = std::str::from_utf8(text).map_err(|e| JsError::new(&format!("bad text: {e}")))?;
     let opts: Options = if options_json.trim().is_empty() {
         Options::default()
@@ -122,8 +122,5 @@ pub fn analyze_json(text: &[u8], options_json: &str) -> Result<Vec<u8>, JsError>
         serde_json::from_str(options_json)
             .map_err(|e| JsError::new(&format!("bad options: {e}")))?
     };
-    run(text, &opts)
-        .to_json()
-        .map(String::into_bytes)
-        .map_err(|e| JsError::new(&e.to_string()))
+    Ok(crate::wire::encode(&run(text, &opts)))
 }

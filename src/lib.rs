@@ -19,6 +19,7 @@ pub mod train;
 pub mod bindings;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;
+pub mod wire;
 
 pub use engine::model::*;
 pub use engine::{analyze, MAX_INPUT_BYTES};

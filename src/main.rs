@@ -13,7 +13,7 @@ fn main() -> std::process::ExitCode {
 fn main() {
     console_error_panic_hook::set_once();
     // The same wasm also runs in the page's analysis worker (src/ui/worker.js), which has no
-    // `window` and only calls the `analyzeJson` export: mount nothing there.
+    // `window` and only calls the `analyzeWire` export: mount nothing there.
     if web_sys::window().is_none() {
         return;
     }

@@ -5,10 +5,13 @@
 //! binding converts every offset to **UTF-16 code units** (what `String.prototype.slice` uses) in one
 //! place, [`crate::offsets`].
 
+// `Deserialize` of the result types is native only (tests, Rust callers): the page reads its
+// worker's results in the smaller binary form of `article_analyzer::wire`.
 use serde::{Deserialize, Serialize};
 
 /// Everything the engine finds in one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Analysis {
     /// Counts and facts about the text as a whole.
@@ -22,7 +25,8 @@ pub struct Analysis {
 }
 
 /// Facts about the whole text.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Meta {
     /// Unicode scalar values (characters) in the text.
@@ -50,7 +54,8 @@ pub struct Meta {
 }
 
 /// Entity types.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Label {
     /// A person (or a named group of people).
@@ -110,7 +115,8 @@ impl Label {
 }
 
 /// What kind of expression a mention is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
@@ -124,7 +130,8 @@ pub enum MentionKind {
 }
 
 /// One place in the text where an entity is mentioned.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Mention {
     /// Start offset (UTF-8 bytes natively, UTF-16 units in JS).
@@ -143,7 +150,8 @@ pub struct Mention {
 }
 
 /// A thing the article talks about: its mentions, aliases merged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Entity {
     /// Stable within one analysis: `e0`, `e1`, … in order of first mention.
@@ -163,7 +171,8 @@ pub struct Entity {
 }
 
 /// How a quotation relates to its sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
@@ -178,7 +187,8 @@ pub enum QuoteKind {
 }
 
 /// Who said a quote.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Speaker {
     /// The `id` of the speaker's entity, when resolved.
@@ -192,7 +202,8 @@ pub struct Speaker {
 }
 
 /// A stretch of the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Span {
     /// Start offset.
@@ -204,7 +215,8 @@ pub struct Span {
 }
 
 /// A quotation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Quote {
     /// Start offset of the quote including its opening mark (for `indirect`, of the content).
@@ -232,7 +244,8 @@ pub struct Quote {
 }
 
 /// Topic chips.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Topics {
     /// Key phrases, best first.
@@ -242,7 +255,8 @@ pub struct Topics {
 }
 
 /// A key phrase.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Keyphrase {
     /// The phrase as it reads best (most common surface form).
@@ -257,7 +271,8 @@ pub struct Keyphrase {
 }
 
 /// An IPTC Media Topic.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Category {
     /// IPTC code, e.g. `medtop:11000000`.

@@ -471,7 +471,7 @@ impl AppState {
             Outcome::Done {
                 seq,
                 text,
-                json,
+                bytes,
                 millis,
             } if seq == latest => {
                 // Parsed in a task of its own: the page paints between receiving and showing.
@@ -481,9 +481,9 @@ impl AppState {
                         if this.seq.try_get_value() != Some(seq) {
                             return;
                         }
-                        match serde_json::from_slice::<Analysis>(&json) {
-                            Ok(analysis) => this.apply(text, analysis, millis),
-                            Err(_) => this.run_sync(seq, text, &this.options()),
+                        match crate::wire::decode(&bytes) {
+                            Some(analysis) => this.apply(text, analysis, millis),
+                            None => this.run_sync(seq, text, &this.options()),
                         }
                     },
                     Duration::ZERO,

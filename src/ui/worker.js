@@ -4,7 +4,8 @@
 // Protocol — page → worker: {init: {js, wasm}} once, then {seq, text, options}: text as UTF-8 bytes
 // (a transferred Uint8Array), options as JSON.
 // Worker → page: {ready: true} | {failed: message} once; then {seq, json, millis} | {seq, error},
-// where json is the Analysis as UTF-8 JSON bytes (a Uint8Array whose buffer is transferred, not copied).
+// where json is the Analysis in the page's binary form (src/wire.rs; a Uint8Array whose buffer is
+// transferred, not copied).
 let engine = null;
 onmessage = async (ev) => {
   const m = ev.data;
@@ -20,7 +21,7 @@ onmessage = async (ev) => {
   try {
     const glue = await engine;
     const t0 = performance.now();
-    const json = glue.analyzeJson(m.text, m.options);
+    const json = glue.analyzeWire(m.text, m.options);
     postMessage({ seq: m.seq, json, millis: performance.now() - t0 }, [json.buffer]);
   } catch (e) {
     postMessage({ seq: m.seq, error: String(e) });

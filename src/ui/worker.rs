@@ -64,8 +64,8 @@ pub enum Outcome {
         seq: u64,
         /// The text analyzed.
         text: String,
-        /// `Analysis` as JSON.
-        json: Vec<u8>,
+        /// The `Analysis` in the form of [`crate::wire`].
+        bytes: Vec<u8>,
         /// Milliseconds the engine took.
         millis: f64,
     },
@@ -292,7 +292,7 @@ impl Client {
             Some(bytes) => Outcome::Done {
                 seq: req.seq,
                 text: req.text,
-                json: bytes.to_vec(),
+                bytes: bytes.to_vec(),
                 millis: get(&data, "millis").as_f64().unwrap_or(0.0),
             },
             None => Outcome::Failed {

@@ -287,6 +287,13 @@ await test('reload restores the draft and settings; Clear can be undone', async 
 await test('no network request after load while pasting, typing and analyzing', async () => {
   const { ctx, page, errors, requests } = await open();
   await page.waitForLoadState('networkidle');
+  // Loading ends when the analysis worker, started after the first results are painted, has
+  // fetched its script and the glue JS (on a loaded machine that can come after the network first
+  // went idle).
+  const glue = (u) => /\/article-analyzer-[0-9a-f]+\.js$/.test(u);
+  const workerLoaded = () => requests.some(u => u.endsWith('/worker.js')) && requests.filter(glue).length >= 2;
+  for (let t = 0; t < 100 && !workerLoaded(); t++) await page.waitForTimeout(100);
+  assert(workerLoaded(), 'the worker loaded: ' + JSON.stringify(requests));
   const before = requests.length;
   await loadSample(page);
   await page.locator('textarea#input').fill(SAMPLE + '\n\nMore text, said Joe Biden.');
