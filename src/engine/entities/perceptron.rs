@@ -15,69 +15,40 @@ use super::features::{allowed, DocFeats, BITS, N_TAGS};
 const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
 
 /// A parsed model file.
-///
-/// Only the non-zero int8 rows are kept, packed one after the other, and a bucket's row is found
-/// by rank: half the buckets are all zero, so the table is 0.57 MB instead of 1.18 MB, and a
-/// feature that hits a zero row (a word form never seen in training, say) costs no load from it
-/// at all. The tagger reads a few thousand rows per article at random: the smaller table keeps
-/// more of them, and of the next stages' data, in the processor's caches.
 pub struct Model {
-    /// Per 64 buckets: which have a row here, which are exact, and the ranks where they start.
-    blocks: Vec<Block>,
-    /// The non-zero int8 rows, `tags` bytes each, in bucket order.
-    rows: Vec<u8>,
+    /// Int8 weights, `buckets × tags`.
+    w: Vec<u8>,
     /// Int8 × scale = weight.
     scale: f32,
-    /// Exact rows in bucket order (a few dozen: bias and transition rows, hit on every token).
+    /// One bit per bucket: the row is stored exactly in `exact`.
+    is_exact: Vec<u64>,
+    /// Exact rows (a few dozen; bias and transition rows among them, hit on every token). An
+    /// exact bucket's int8 row is unused: its first two bytes hold the row's index here, so
+    /// finding it costs the load the int8 row would have.
     exact: Vec<[f32; N_TAGS]>,
-}
-
-/// 64 buckets of a [`Model`].
-#[derive(Clone, Copy, Default)]
-struct Block {
-    /// Bit `b % 64`: bucket `b` has an int8 row in `rows`.
-    stored: u64,
-    /// Bit `b % 64`: bucket `b` has an exact row (which takes precedence).
-    exact: u64,
-    /// Rows of earlier blocks in `rows`.
-    rank: u32,
-    /// Exact rows of earlier blocks.
-    exact_rank: u32,
 }
 
 impl Model {
     /// Parses a model file; `None` if it is missing, from another feature layout, truncated or
     /// corrupt.
     pub fn parse(bytes: &[u8]) -> Option<Model> {
-        let (scale, mut exact, stored, rows) = parts(bytes)?;
-        let n_blocks = (1usize << BITS) / 64;
-        let mut blocks = vec![Block::default(); n_blocks];
-        for (b, block) in blocks.iter_mut().enumerate() {
-            let bits = stored.get(b * 8..b * 8 + 8)?;
-            block.stored = u64::from_le_bytes(bits.try_into().ok()?);
-        }
+        let (scale, exact, mut body) = parts(bytes)?;
+        let mut is_exact = vec![0u64; (1usize << BITS) / 64];
         // (A bucket listed twice keeps its last row.)
-        exact.reverse();
-        crate::sort::sort_by_u64_key(&mut exact, |e| e.0 as u64);
-        exact.dedup_by_key(|e| e.0);
-        for &(b, _) in &exact {
-            blocks.get_mut(b as usize / 64)?.exact |= 1 << (b % 64);
-        }
-        let (mut rank, mut exact_rank) = (0u32, 0u32);
-        for block in &mut blocks {
-            block.rank = rank;
-            block.exact_rank = exact_rank;
-            rank += block.stored.count_ones();
-            exact_rank += block.exact.count_ones();
-        }
-        if rows.len() != rank as usize * N_TAGS {
-            return None;
+        let mut rows = Vec::with_capacity(exact.len());
+        for (b, row) in exact {
+            *is_exact.get_mut(b as usize / 64)? |= 1 << (b % 64);
+            let base = b as usize * N_TAGS;
+            let index = u16::try_from(rows.len()).ok()?;
+            body.get_mut(base..base + 2)?
+                .copy_from_slice(&index.to_le_bytes());
+            rows.push(row);
         }
         Some(Model {
-            blocks,
-            rows,
+            w: body,
             scale,
-            exact: exact.into_iter().map(|e| e.1).collect(),
+            is_exact,
+            exact: rows,
         })
     }
 
@@ -86,25 +57,20 @@ impl Model {
     pub fn add(&self, feats: &[u32], scores: &mut [f32; N_TAGS]) {
         let mut acc = [0i32; N_TAGS];
         for &f in feats {
-            let Some(block) = self.blocks.get(f as usize / 64) else {
-                continue;
-            };
-            let bit = 1u64 << (f % 64);
-            let below = bit - 1;
-            if block.exact & bit != 0 {
-                let k = block.exact_rank + (block.exact & below).count_ones();
-                if let Some(row) = self.exact.get(k as usize) {
+            let base = f as usize * N_TAGS;
+            if self.is_exact[f as usize / 64] & (1 << (f % 64)) != 0 {
+                let k = self
+                    .w
+                    .get(base..base + 2)
+                    .map_or(usize::MAX, |b| u16::from_le_bytes([b[0], b[1]]) as usize);
+                if let Some(row) = self.exact.get(k) {
                     for (s, &x) in scores.iter_mut().zip(row) {
                         *s += x;
                     }
                 }
                 continue;
             }
-            if block.stored & bit == 0 {
-                continue;
-            }
-            let k = (block.rank + (block.stored & below).count_ones()) as usize;
-            if let Some(row) = self.rows.get(k * N_TAGS..k * N_TAGS + N_TAGS) {
+            if let Some(row) = self.w.get(base..base + N_TAGS) {
                 for (s, &x) in acc.iter_mut().zip(row) {
                     *s += x as i8 as i32;
                 }
@@ -119,12 +85,8 @@ impl Model {
 /// An exactly stored row: its bucket and weights.
 type ExactRow = (u32, [f32; N_TAGS]);
 
-/// A model file's scale, exact rows (as listed), and its int8 table as a bitmap of the buckets
-/// with a non-zero row (bit `b % 8` of byte `b / 8`) and those rows, in bucket order.
-type Parts = (f32, Vec<ExactRow>, Vec<u8>, Vec<u8>);
-
-/// Reads a model file into its [`Parts`].
-fn parts(bytes: &[u8]) -> Option<Parts> {
+/// A model file's scale, exact rows and int8 table, as written.
+fn parts(bytes: &[u8]) -> Option<(f32, Vec<ExactRow>, Vec<u8>)> {
     let u32_at = |o: usize| -> Option<u32> {
         Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?))
     };
@@ -152,27 +114,19 @@ fn parts(bytes: &[u8]) -> Option<Parts> {
         exact.push((b, row));
     }
     let rest = bytes.get(o..)?;
-    let (stored, rows) = if bytes[4] == 3 {
-        if rest.len() != (1usize << BITS) * N_TAGS {
-            return None;
-        }
-        let mut stored = vec![0u8; (1usize << BITS) / 8];
-        let mut rows = Vec::new();
-        for (b, row) in rest.chunks_exact(N_TAGS).enumerate() {
-            if row.iter().any(|&x| x != 0) {
-                stored[b / 8] |= 1 << (b % 8);
-                rows.extend_from_slice(row);
-            }
-        }
-        (stored, rows)
+    let body = if bytes[4] == 3 {
+        rest.to_vec()
     } else {
-        let (stored, mut rows) = super::rans::unpack_rows(rest, 1 << BITS, N_TAGS)?;
-        for row in rows.chunks_exact_mut(N_TAGS) {
+        let mut w = super::rans::unpack(rest, 1 << BITS, N_TAGS)?;
+        for row in w.chunks_exact_mut(N_TAGS) {
             row[0] = row[1..].iter().fold(row[0], |s, &x| s.wrapping_sub(x));
         }
-        (stored.to_vec(), rows)
+        w
     };
-    Some((scale, exact, stored, rows))
+    if body.len() != (1usize << BITS) * N_TAGS {
+        return None;
+    }
+    Some((scale, exact, body))
 }
 
 /// Re-encodes a model file of version 3 (raw weights) as version 4 (row sums, packed; what
@@ -285,27 +239,14 @@ pub fn best_allowed<T: Copy + PartialOrd + std::ops::Sub<Output = T> + Default>(
 mod tests {
     use super::*;
 
-    /// The full `buckets × tags` table from [`parts`]' bitmap and rows.
-    fn full_table(stored: &[u8], rows: &[u8]) -> Vec<u8> {
-        let mut w = vec![0u8; (1 << BITS) * N_TAGS];
-        let mut rows = rows.chunks_exact(N_TAGS);
-        for b in 0..1usize << BITS {
-            if stored[b / 8] & (1 << (b % 8)) != 0 {
-                w[b * N_TAGS..][..N_TAGS].copy_from_slice(rows.next().unwrap());
-            }
-        }
-        assert!(rows.next().is_none(), "one row per set bit");
-        w
-    }
-
     /// The shipped weights are packed (format 4), unpack to a full table, and packing them again
     /// gives the shipped bytes: the packing is lossless and what `train ner` writes.
     #[test]
     fn shipped_model_is_packed_losslessly() {
         assert_eq!(MODEL[4], 4, "model.bin is format 4");
         assert!(Model::parse(MODEL).is_some(), "the shipped model parses");
-        let (_, _, stored, rows) = parts(MODEL).expect("the shipped model parses");
-        let w = full_table(&stored, &rows);
+        let (_, _, w) = parts(MODEL).expect("the shipped model parses");
+        assert_eq!(w.len(), (1 << BITS) * N_TAGS);
         assert!(w.iter().any(|&x| x != 0));
         let n_exact = u32::from_le_bytes(MODEL[12..16].try_into().unwrap()) as usize;
         let body_at = 16 + n_exact * 4 * (1 + N_TAGS);
@@ -313,46 +254,10 @@ mod tests {
         v3[4] = 3;
         v3.extend_from_slice(&w);
         assert!(Model::parse(&v3).is_some(), "format 3 still parses");
-        let (_, _, stored3, rows3) = parts(&v3).unwrap();
-        assert_eq!((stored3, rows3), (stored, rows));
+        assert_eq!(parts(&v3).map(|p| p.2), Some(w));
         assert_eq!(pack_file(&v3).as_deref(), Some(MODEL));
         // Cut or wrong-version files are refused, not misread.
         assert!(Model::parse(&MODEL[..MODEL.len() - 1]).is_none());
         assert!(pack_file(MODEL).is_none());
-    }
-
-    /// The compact model adds exactly the weights a full table would: every bucket, zero or not,
-    /// exact or not, in features of mixed kinds.
-    #[test]
-    fn compact_rows_give_the_full_tables_scores() {
-        let m = Model::parse(MODEL).unwrap();
-        let (scale, exact, stored, rows) = parts(MODEL).unwrap();
-        let w = full_table(&stored, &rows);
-        let exact: std::collections::HashMap<u32, [f32; N_TAGS]> = exact.into_iter().collect();
-        let n = 1u32 << BITS;
-        // Every bucket once, in scrambled groups of 37 (each group holds exact rows, zero rows
-        // and stored rows alike).
-        let all: Vec<u32> = (0..n).map(|i| i.wrapping_mul(40_503) % n).collect();
-        for feats in all.chunks(37) {
-            let mut got = [0.5f32; N_TAGS];
-            m.add(feats, &mut got);
-            let mut want = [0.5f32; N_TAGS];
-            let mut acc = [0i32; N_TAGS];
-            for &f in feats {
-                if let Some(row) = exact.get(&f) {
-                    for (s, &x) in want.iter_mut().zip(row) {
-                        *s += x;
-                    }
-                    continue;
-                }
-                for (a, &x) in acc.iter_mut().zip(&w[f as usize * N_TAGS..][..N_TAGS]) {
-                    *a += x as i8 as i32;
-                }
-            }
-            for (s, a) in want.iter_mut().zip(acc) {
-                *s += a as f32 * scale;
-            }
-            assert_eq!(got, want, "features {feats:?}");
-        }
     }
 }

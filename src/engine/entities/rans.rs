@@ -121,19 +121,6 @@ fn normalize(f: &mut [u32; 256]) {
 
 /// Unpacks what [`pack`] made of a `rows × cols` body; `None` if `data` is truncated or corrupt.
 pub fn unpack(data: &[u8], rows: usize, cols: usize) -> Option<Vec<u8>> {
-    let (bitmap, stored) = unpack_rows(data, rows, cols)?;
-    let mut body = vec![0u8; rows * cols];
-    let mut stored = stored.chunks_exact(cols);
-    for r in 0..rows {
-        if bitmap[r / 8] & (1 << (r % 8)) != 0 {
-            body[r * cols..][..cols].copy_from_slice(stored.next()?);
-        }
-    }
-    Some(body)
-}
-
-/// [`unpack`] without expanding: the bitmap of stored rows and those rows, one after the other.
-pub fn unpack_rows(data: &[u8], rows: usize, cols: usize) -> Option<(&[u8], Vec<u8>)> {
     let bitmap = data.get(..rows.div_ceil(8))?;
     let mut o = bitmap.len();
     let u16_at = |o: usize| -> Option<u16> {
@@ -179,15 +166,13 @@ pub fn unpack_rows(data: &[u8], rows: usize, cols: usize) -> Option<(&[u8], Vec<
     if !x.iter().all(|s| (L..L << 8).contains(s)) {
         return None;
     }
-    // Bits past the last row must be clear (a corrupt bitmap is refused, not misread).
-    if !rows.is_multiple_of(8) && bitmap.last().is_some_and(|&b| b >> (rows % 8) != 0) {
-        return None;
-    }
-    let n_stored: usize = bitmap.iter().map(|b| b.count_ones() as usize).sum();
-    let mut body = vec![0u8; n_stored * cols];
+    let mut body = vec![0u8; rows * cols];
     let mut k = 0;
-    for row in body.chunks_exact_mut(cols) {
-        for (c, out) in row.iter_mut().enumerate() {
+    for r in 0..rows {
+        if bitmap[r / 8] & (1 << (r % 8)) == 0 {
+            continue;
+        }
+        for (c, out) in body[r * cols..][..cols].iter_mut().enumerate() {
             let x = &mut x[k % 2];
             k += 1;
             let e = slots[c * TOTAL as usize + (*x & (TOTAL - 1)) as usize];
@@ -200,7 +185,7 @@ pub fn unpack_rows(data: &[u8], rows: usize, cols: usize) -> Option<(&[u8], Vec<
             *out = e as u8;
         }
     }
-    Some((bitmap, body))
+    Some(body)
 }
 
 #[cfg(test)]
