@@ -154,7 +154,9 @@ struct Cache {
 
 /// Lines of an empty cache's first table.
 const MIN_LINES: usize = 1 << 10;
-/// Cached forms at which the cache starts over (bounds its memory: 2^17 lines of 64 bytes).
+/// Cached forms at which the cache is full: a document's further new words are looked up but not
+/// kept, and the next document starts over (bounds the table at 2^17 lines of 64 bytes, 8 MB,
+/// even for a text of a million distinct tokens).
 const MAX_CACHED: usize = 1 << 16;
 
 impl Cache {
@@ -244,7 +246,9 @@ impl Cache {
                 }
             }
         }
-        self.put(lower, f);
+        if self.len < MAX_CACHED {
+            self.put(lower, f);
+        }
         f
     }
 }
