@@ -461,6 +461,9 @@ pub fn candidates<'a>(
             }
             let gi = match by_key.get(&key) {
                 Some(&g) => g,
+                // A text of hundreds of thousands of distinct words (a word list) would otherwise
+                // hold a candidate for each word and pair: 678 MB at peak for 5 MB of text.
+                None if groups.len() >= MAX_CANDIDATES => continue,
                 None => {
                     groups.push(Candidate::new(None, None));
                     by_key.insert(key, groups.len() - 1);
@@ -479,6 +482,10 @@ pub fn candidates<'a>(
         x,
     }
 }
+
+/// Candidates of one document at most: phrases first met after that many are not candidates
+/// (an article has a few hundred; the 5 MB of news articles of `tests/topics_speed.rs`, 86 K).
+const MAX_CANDIDATES: usize = 1 << 18;
 
 /// A capacity to reserve for `n` expected items: enough for an article (no regrowth in the hot
 /// loops), bounded so that a huge text reserves no more than it will use.
@@ -964,6 +971,22 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word list (every word new) gets at most `MAX_CANDIDATES` candidates, and its first
+    /// words are still among them.
+    #[test]
+    fn candidates_are_bounded() {
+        let text: String = (0..MAX_CANDIDATES / 2 + 1000)
+            .map(|i| format!("zq{i}x "))
+            .collect();
+        let doc = Doc::new(&text);
+        let found = Found::default();
+        let words = Words::new(&doc, &crate::entities::features::WordIds::default());
+        let c = candidates(&doc, &found, &words, &shipped().0);
+        assert_eq!(c.list.len(), MAX_CANDIDATES);
+        assert!(c.list.iter().any(|g| g.text == "zq0x"));
+        assert_eq!(c.x.len(), c.list.len());
+    }
 
     /// The build script's stem table holds exactly `data/topics/common.tsv`.
     #[test]
