@@ -44,3 +44,40 @@ fn binding_rejects_bad_options() {
     let bad = js_sys::JSON::parse(r#"{"entities": "yes please"}"#).unwrap();
     assert!(article_analyzer::bindings::analyze_js("Hi.", Some(bad)).is_err());
 }
+
+/// Options are read field by field: defaults for what is missing, errors for mistyped known keys,
+/// unknown keys ignored; the page's JSON form reads the same.
+#[wasm_bindgen_test]
+fn options_are_read_like_the_typescript_type_says() {
+    use article_analyzer::bindings::{options_from_js, options_from_json};
+    use article_analyzer::Options;
+    use wasm_bindgen::JsValue;
+    let js = |json: &str| js_sys::JSON::parse(json).unwrap();
+    assert_eq!(options_from_js(&JsValue::UNDEFINED), Ok(Options::default()));
+    assert_eq!(options_from_js(&JsValue::NULL), Ok(Options::default()));
+    assert_eq!(options_from_js(&js("{}")), Ok(Options::default()));
+    let o = options_from_js(&js(
+        r#"{"articleDate":"2021-01-27","quotes":false,"other":1}"#,
+    ))
+    .unwrap();
+    assert_eq!(o.article_date.as_deref(), Some("2021-01-27"));
+    assert!(o.entities && !o.quotes && o.topics);
+    assert_eq!(
+        options_from_js(&js(r#"{"articleDate":null}"#)),
+        Ok(Options::default())
+    );
+    for bad in [
+        r#"{"entities":"yes"}"#,
+        r#"{"topics":null}"#,
+        r#"{"articleDate":5}"#,
+        "3",
+    ] {
+        assert!(options_from_js(&js(bad)).is_err(), "{bad}");
+    }
+    assert_eq!(options_from_json(""), Ok(Options::default()));
+    assert_eq!(
+        options_from_json(r#"{"topics":false}"#).map(|o| o.topics),
+        Ok(false)
+    );
+    assert!(options_from_json("{").is_err());
+}

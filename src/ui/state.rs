@@ -5,9 +5,10 @@ use super::worker::{Client, Outcome, Request};
 use crate::engine::model::{Analysis, Label, Options};
 use crate::engine::MAX_INPUT_BYTES;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
 use std::time::Duration;
+use wasm_bindgen::JsValue;
 
 /// Without the analysis worker (it failed to start, or the page was not loaded by boot.js), above
 /// this many bytes the page stops analyzing on every keystroke (a long text takes long enough to
@@ -139,7 +140,7 @@ pub enum Selection {
 }
 
 /// Colour theme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     /// Follow the operating system.
@@ -172,8 +173,8 @@ impl Theme {
 }
 
 /// Settings kept in `localStorage` (the draft is stored separately).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Settings {
     /// Colour theme.
     pub theme: Theme,
@@ -181,6 +182,30 @@ pub struct Settings {
     pub article_date: String,
     /// Hidden entity groups ([`Group::bit`]s).
     pub hidden: u8,
+}
+
+impl Settings {
+    /// Reads what [`AppState`] saved (`serde_json` wrote it); a missing or mistyped field keeps
+    /// its default. (Read field by field: the page's wasm holds no JSON deserializer.)
+    fn from_json(json: &str) -> Option<Settings> {
+        let v = js_sys::JSON::parse(json).ok().filter(|v| v.is_object())?;
+        let get = |k: &str| js_sys::Reflect::get(&v, &JsValue::from_str(k)).ok();
+        let mut s = Settings::default();
+        if let Some(t) = get("theme").and_then(|t| t.as_string()) {
+            s.theme = match t.as_str() {
+                "light" => Theme::Light,
+                "dark" => Theme::Dark,
+                _ => Theme::System,
+            };
+        }
+        if let Some(d) = get("articleDate").and_then(|d| d.as_string()) {
+            s.article_date = d;
+        }
+        if let Some(h) = get("hidden").and_then(|h| h.as_f64()) {
+            s.hidden = h.clamp(0.0, 255.0) as u8;
+        }
+        Some(s)
+    }
 }
 
 /// A status message under the text area, optionally offering to undo the last text replacement.
@@ -264,9 +289,7 @@ impl AppState {
     /// Reads the saved settings and draft from `localStorage` and analyzes the draft; on a first
     /// visit (no draft saved, not even an empty one) loads the sample.
     pub fn restore(&self) {
-        if let Some(s) =
-            read_storage(SETTINGS_KEY).and_then(|j| serde_json::from_str::<Settings>(&j).ok())
-        {
+        if let Some(s) = read_storage(SETTINGS_KEY).and_then(|j| Settings::from_json(&j)) {
             self.theme.set(s.theme);
             self.article_date.set(s.article_date);
             self.hidden.set(s.hidden);
@@ -495,7 +518,7 @@ impl AppState {
                 options_json,
             } if seq == latest => {
                 // The worker is gone: analyze here, after "Analyzing…" is painted.
-                let options = serde_json::from_str(&options_json).unwrap_or_default();
+                let options = crate::bindings::options_from_json(&options_json).unwrap_or_default();
                 let this = *self;
                 set_timeout(
                     move || this.run_sync(seq, text, &options),
