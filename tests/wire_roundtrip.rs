@@ -1,8 +1,10 @@
 //! The page's worker form of an Analysis (`article_analyzer::wire`) gives back exactly the
-//! analysis, on real articles (the dev sets in ../shared/data; skipped loudly when absent).
+//! analysis, and the page's re-indented JSON export (`article_analyzer::pretty`) is exactly
+//! serde_json's pretty JSON, on real articles (the dev sets in ../shared/data; skipped loudly when
+//! absent).
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_analyzer::{analyze, wire};
+use article_analyzer::{analyze, pretty::pretty, wire};
 use std::path::PathBuf;
 
 #[test]
@@ -21,6 +23,12 @@ fn dev_articles_round_trip() {
             let bytes = wire::encode(&a);
             wire_bytes += bytes.len();
             json_bytes += a.to_json().unwrap().len();
+            let compact = a.to_json().unwrap();
+            assert!(
+                pretty(&compact) == serde_json::to_string_pretty(&a).unwrap(),
+                "{f}: {}",
+                v["id"]
+            );
             assert!(wire::decode(&bytes) == Some(a), "{f}: {}", v["id"]);
             n += 1;
         }

@@ -43,7 +43,7 @@ pub fn rule_help(rule: &str) -> &'static str {
 }
 
 fn pct(x: f32) -> String {
-    format!("{:.0}%", x * 100.0)
+    format!("{}%", crate::pretty::fixed(f64::from(x * 100.0), 0))
 }
 
 fn mention_kind(k: MentionKind) -> &'static str {

@@ -4,13 +4,17 @@
 use super::quotes::kind_name;
 use super::state::{label_name, AppState, Group};
 use crate::engine::model::Analysis;
+use crate::pretty::fixed;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// The analysis as pretty JSON: exactly the engine's serde schema (UTF-8 byte offsets).
+/// The analysis as pretty JSON: exactly the engine's serde schema (UTF-8 byte offsets), the
+/// engine's compact JSON re-indented ([`crate::pretty`]).
 pub fn to_json(a: &Analysis) -> String {
-    serde_json::to_string_pretty(a).unwrap_or_default()
+    a.to_json()
+        .map(|j| crate::pretty::pretty(&j))
+        .unwrap_or_default()
 }
 
 /// One CSV field: quoted when needed; a leading `= + - @` is defused so spreadsheets do not run it
@@ -59,7 +63,7 @@ pub fn entities_csv(a: &Analysis) -> String {
                 &e.name,
                 e.label.as_str(),
                 e.value.as_deref().unwrap_or(""),
-                &format!("{:.3}", e.salience),
+                &fixed(f64::from(e.salience), 3),
                 &e.mentions.len().to_string(),
                 &first.map(|m| m.start.to_string()).unwrap_or_default(),
                 &first.map(|m| m.end.to_string()).unwrap_or_default(),
@@ -99,7 +103,7 @@ pub fn quotes_csv(a: &Analysis) -> String {
                 s.and_then(|s| s.entity.as_deref()).unwrap_or(""),
                 q.cue.as_ref().map(|c| c.text.as_str()).unwrap_or(""),
                 &q.rule,
-                &format!("{:.2}", q.confidence),
+                &fixed(f64::from(q.confidence), 2),
             ],
         );
     }
@@ -162,7 +166,7 @@ pub fn markdown(a: &Analysis) -> String {
         out.push_str("\n## Quotes\n");
         for q in &a.quotes {
             out.push_str(&format!(
-                "\n> {}\n>\n> — {}{} ({}, {:.0}%)\n",
+                "\n> {}\n>\n> — {}{} ({}, {}%)\n",
                 md(&q.text),
                 q.speaker
                     .as_ref()
@@ -173,7 +177,7 @@ pub fn markdown(a: &Analysis) -> String {
                     .map(|c| format!(", {}", md(&c.text)))
                     .unwrap_or_default(),
                 kind_name(q.kind),
-                q.confidence * 100.0
+                fixed(f64::from(q.confidence * 100.0), 0)
             ));
         }
     }

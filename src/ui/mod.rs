@@ -182,13 +182,13 @@ pub fn Summary() -> impl IntoView {
                             })
                             .unwrap_or_default();
                         format!(
-                            "{} entities · {} quotes · {} words · {} sentences · {} min read{date} · analyzed in {:.0} ms{}",
+                            "{} entities · {} quotes · {} words · {} sentences · {} min read{date} · analyzed in {} ms{}",
                             r.analysis.entities.len(),
                             r.analysis.quotes.len(),
                             m.words,
                             m.sentences,
                             m.reading_minutes,
-                            r.millis,
+                            crate::pretty::fixed(r.millis, 0),
                             if m.truncated { " · text cut at the size limit" } else { "" },
                         )
                     })

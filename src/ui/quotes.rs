@@ -158,7 +158,10 @@ fn card(state: AppState, i: usize, q: &Quote) -> impl IntoView {
         .cue
         .as_ref()
         .map(|c| view! { <span class="cue">{c.text.clone()}</span> });
-    let pct = format!("{:.0}%", q.confidence * 100.0);
+    let pct = format!(
+        "{}%",
+        crate::pretty::fixed(f64::from(q.confidence * 100.0), 0)
+    );
     view! {
         <li
             class="quote-card"

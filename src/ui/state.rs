@@ -642,6 +642,9 @@ pub fn human_bytes(n: usize) -> String {
     } else if n < 1024 * 1024 {
         format!("{} KB", n.div_ceil(1024))
     } else {
-        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+        format!(
+            "{} MB",
+            crate::pretty::fixed(n as f64 / (1024.0 * 1024.0), 1)
+        )
     }
 }

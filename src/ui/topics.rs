@@ -30,7 +30,7 @@ pub fn TopicPanel() -> impl IntoView {
                             on:click=move |_| state.toggle_selection(sel2.clone())
                         >
                             <span class="name">{c.label.clone()}</span>
-                            <span class="count">{format!("{:.0}%", c.score * 100.0)}</span>
+                            <span class="count">{format!("{}%", crate::pretty::fixed(f64::from(c.score * 100.0), 0))}</span>
                         </button>
                     </li>
                 }
