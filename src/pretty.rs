@@ -64,7 +64,8 @@ pub fn pretty(compact: &str) -> String {
 
 /// `x` with `decimals` digits after the point, as `format!("{x:.decimals$}")` writes the numbers
 /// the page shows (finite, |x| < 2^53 / 10^decimals; a value exactly halfway may round the other
-/// way), without core's exact float formatting (≈ 7 KB of wasm). Not finite: `"–"`.
+/// way), with integer arithmetic. Not finite: `"–"`. (With [`pretty`] it took 2.1 KB gz off the
+/// page; core's float formatting stays linked for other `Display` uses.)
 pub fn fixed(x: f64, decimals: u32) -> String {
     if !x.is_finite() {
         return "–".into();
