@@ -271,49 +271,63 @@ impl Model {
         }
     }
 
-    /// Each word's model weights, lexicon hits and feature value, looked up once per document
-    /// (for the shipped model, the words carry their entry already).
-    fn rows<'m>(&'m self, words: &Words) -> Vec<Row<'m>> {
-        let shipped = std::ptr::eq(self, model());
-        let logs: Vec<f32> = words
+    /// Each word's entry record (for the shipped model the words carry theirs; another model,
+    /// a test's or the trainer's, looks them up).
+    fn entries<'w>(&self, words: &'w Words) -> Entries<'w> {
+        if std::ptr::eq(self, model()) {
+            Entries::Carried(words)
+        } else {
+            Entries::Looked(
+                words
+                    .vocab
+                    .iter()
+                    .map(|w| self.entry_record(w.stem_key))
+                    .collect(),
+            )
+        }
+    }
+
+    /// Each word's feature value: ln(1 + count) over the document's L2 norm of those.
+    fn features(words: &Words) -> Vec<f32> {
+        let mut xs: Vec<f32> = words
             .vocab
             .iter()
             .map(|w| super::words::ln_1p_count(w.count))
             .collect();
-        let norm = norm_of(&logs);
-        words
-            .vocab
-            .iter()
-            .zip(&logs)
-            .map(|(w, &l)| {
-                let e = if shipped {
-                    w.category
-                } else {
-                    self.entry_record(w.stem_key)
-                };
-                self.entry_at(e, l / norm)
-            })
-            .collect()
+        let norm = norm_of(&xs);
+        for x in &mut xs {
+            *x /= norm;
+        }
+        xs
+    }
+
+    /// Word `i`'s model weights, lexicon hits and feature value.
+    fn row(&self, entries: &Entries, xs: &[f32], i: usize) -> Row<'_> {
+        self.entry_at(entries.get(i), xs.get(i).copied().unwrap_or(0.0))
     }
 
     /// Each topic's lexicon share (by label index): the normalized word mass on its cue words,
     /// with the number of distinct cue words. A model feature as well as a score of its own.
     pub fn lexicon_shares(&self, words: &Words) -> (Vec<f32>, Vec<usize>) {
-        self.shares(words, &self.rows(words))
+        self.shares(words, &self.entries(words), &Self::features(words))
     }
 
-    fn shares(&self, words: &Words, rows: &[Row]) -> (Vec<f32>, Vec<usize>) {
+    fn shares(&self, words: &Words, entries: &Entries, xs: &[f32]) -> (Vec<f32>, Vec<usize>) {
         let n = self.labels.len();
         let mut share = vec![0.0f32; n];
         let mut cues = vec![0usize; n];
         // Cue words count once per stem ("firm" and "firmly" are one cue).
-        let mut seen: FxSet<u64> = FxSet::with_capacity_and_hasher(64, Default::default());
-        for (w, row) in words.vocab.iter().zip(rows) {
-            let x = row.x;
+        let mut seen: FxSet<u64> = FxSet::default();
+        for (i, w) in words.vocab.iter().enumerate() {
+            let en = entries.get(i);
+            if en.n_hits == 0 {
+                continue;
+            }
+            let row = self.entry_at(en, xs[i]);
             if let Some(hits) = row.hits {
                 let new_stem = seen.insert(w.stem_key);
                 for &(li, weight) in hits {
-                    share[li] += x * weight;
+                    share[li] += row.x * weight;
                     cues[li] += usize::from(new_stem);
                 }
             }
@@ -327,8 +341,9 @@ impl Model {
             return Vec::new();
         }
         let mut logits = self.bias.clone();
-        let rows = self.rows(words);
-        let (share, cues) = self.shares(words, &rows);
+        let entries = self.entries(words);
+        let xs = Self::features(words);
+        let (share, cues) = self.shares(words, &entries, &xs);
         for (li, lw) in self.lex_weights.iter().enumerate() {
             if let Some(lw) = lw {
                 for (c, &q) in lw.iter().enumerate() {
@@ -338,9 +353,12 @@ impl Model {
                 }
             }
         }
-        for row in &rows {
-            let x = row.x;
-            if let Some(ws) = row.weights {
+        for (i, &x) in xs.iter().enumerate() {
+            let en = entries.get(i);
+            if en.weights == u32::MAX {
+                continue;
+            }
+            if let Some(ws) = self.entry_at(en, x).weights {
                 for (l, &q) in logits.iter_mut().zip(ws) {
                     *l += x * q as f32 * self.scale;
                 }
@@ -376,10 +394,6 @@ impl Model {
             t.1 = (t.1 - max).exp() / sum.max(1e-9);
         }
         crate::sort::sort_by(&mut top, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        // Function words can carry weight in the model but explain nothing to a reader.
-        let readable: Vec<usize> = (0..words.vocab.len())
-            .filter(|&i| !words.vocab[i].stop && words.vocab[i].chars > 2)
-            .collect();
         // The topics shown, as (label index, score).
         let mut picks: Vec<(usize, f32)> = Vec::new();
         for (rank, &(li, p)) in top.iter().enumerate() {
@@ -402,7 +416,7 @@ impl Model {
         }
         crate::sort::sort_by(&mut seconds, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         picks.extend(seconds.iter().take(MAX_L2));
-        let evidence = self.evidence(&picks, words, &rows, &readable);
+        let evidence = self.evidence(&picks, words, &entries, &xs);
         let out: Vec<Category> = picks
             .iter()
             .zip(evidence)
@@ -425,31 +439,36 @@ impl Model {
         &self.labels
     }
 
-    /// The evidence of each picked topic (label index, score): the `readable` words (indices
-    /// into `rows`) that added most to it (model weight and lexicon cue). One pass over the
-    /// words for all of them, for the few topics shown only.
+    /// The evidence of each picked topic (label index, score): the readable words (not function
+    /// words, more than two characters: model weight can sit on words that explain nothing to a
+    /// reader) that added most to it (model weight and lexicon cue). One pass over the words for
+    /// all of them, for the few topics shown only.
     fn evidence(
         &self,
         picks: &[(usize, f32)],
         words: &Words,
-        rows: &[Row],
-        readable: &[usize],
+        entries: &Entries,
+        xs: &[f32],
     ) -> Vec<Vec<String>> {
+        // Per pick: its model class, if any (a topic without one, a lexicon's only, is helped by
+        // cue words alone).
         let classes: Vec<Option<usize>> = picks
             .iter()
             .map(|&(li, _)| self.classes.iter().position(|&c| c == li))
             .collect();
         let mut contribs: Vec<Vec<(f32, usize)>> = vec![Vec::new(); picks.len()];
-        // A topic without a model class (a lexicon's only) is helped by cue words alone.
-        let cues: Vec<usize> = readable
-            .iter()
-            .copied()
-            .filter(|&wi| rows.get(wi).is_some_and(|r| r.hits.is_some()))
-            .collect();
-        for ((&(li, _), class), contrib) in picks.iter().zip(&classes).zip(&mut contribs) {
-            let candidates = if class.is_some() { readable } else { &cues };
-            for &wi in candidates {
-                let Some(row) = rows.get(wi) else { continue };
+        for (wi, w) in words.vocab.iter().enumerate() {
+            if w.stop || w.chars <= 2 {
+                continue;
+            }
+            let row = self.row(entries, xs, wi);
+            if row.hits.is_none() && row.weights.is_none() {
+                continue;
+            }
+            for ((&(li, _), class), contrib) in picks.iter().zip(&classes).zip(&mut contribs) {
+                if class.is_none() && row.hits.is_none() {
+                    continue;
+                }
                 let x = row.x;
                 let mut v = 0.0;
                 if let (Some(c), Some(ws)) = (class, row.weights) {
@@ -496,6 +515,22 @@ impl Model {
                 evidence
             })
             .collect()
+    }
+}
+
+/// Each word's [`Entry`] in a model: carried by the words for the shipped model, looked up for
+/// another.
+enum Entries<'w> {
+    Carried(&'w Words<'w>),
+    Looked(Vec<Entry>),
+}
+
+impl Entries<'_> {
+    fn get(&self, i: usize) -> Entry {
+        match self {
+            Entries::Carried(words) => words.vocab.get(i).map_or(Entry::NONE, |w| w.category),
+            Entries::Looked(v) => v.get(i).copied().unwrap_or(Entry::NONE),
+        }
     }
 }
 

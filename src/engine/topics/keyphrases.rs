@@ -203,6 +203,13 @@ impl Weights {
 fn caseless_key(s: &str) -> u64 {
     use std::hash::Hasher;
     let mut h = super::words::FxHasher::default();
+    // ASCII (most chips): the same values as below, without a case-mapping iterator per char.
+    if s.is_ascii() {
+        for b in s.bytes() {
+            h.write_u32(b.to_ascii_lowercase() as u32);
+        }
+        return h.finish();
+    }
     for c in s.chars() {
         for l in c.to_lowercase() {
             h.write_u32(l as u32);
@@ -572,9 +579,8 @@ impl<'a> Candidate<'a> {
         // (Tokens hold no whitespace: only the gaps between them are checked.)
         if self.tf <= 48
             && toks.windows(2).all(|p| {
-                doc.text[p[0].end..p[1].start]
-                    .chars()
-                    .all(|c| c == ' ' || !c.is_whitespace())
+                let gap = &doc.text[p[0].end..p[1].start];
+                gap == " " || gap.chars().all(|c| c == ' ' || !c.is_whitespace())
             })
         {
             let weight = if sentence_start { 1 } else { 2 };
