@@ -108,27 +108,42 @@ pub fn month(word: &str) -> Option<u32> {
         "december",
     ];
     let w = word.trim_end_matches('.');
-    // Every month name starts with one of these letters: most words stop here.
-    if w.len() < 3
-        || w.len() > 9
-        || !matches!(
-            w.as_bytes()[0] | 0x20,
-            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
-        )
-    {
+    // Month names differ in their first three letters: those pick the only candidate (this runs
+    // on every token).
+    let i = match &lower3(w)? {
+        b"jan" => 0,
+        b"feb" => 1,
+        b"mar" => 2,
+        b"apr" => 3,
+        b"may" => 4,
+        b"jun" => 5,
+        b"jul" => 6,
+        b"aug" => 7,
+        b"sep" => 8,
+        b"oct" => 9,
+        b"nov" => 10,
+        b"dec" => 11,
+        _ => return None,
+    };
+    let n = NAMES[i];
+    let full = n.len() == w.len() && n.eq_ignore_ascii_case(w);
+    let abbrev = (w.len() == 3 || w.eq_ignore_ascii_case("sept"))
+        && n.len() > w.len()
+        && n[..w.len()].eq_ignore_ascii_case(w);
+    (full || abbrev).then_some(i as u32 + 1)
+}
+
+/// The first three bytes of `w` lower-cased (ASCII), for a word of 3 to 9 bytes.
+fn lower3(w: &str) -> Option<[u8; 3]> {
+    let b = w.as_bytes();
+    if b.len() < 3 || b.len() > 9 {
         return None;
     }
-    // No allocation: this runs on every token.
-    for (i, n) in NAMES.iter().enumerate() {
-        if n.len() == w.len() && n.eq_ignore_ascii_case(w) {
-            return Some(i as u32 + 1);
-        }
-        let abbrev = w.len() == 3 || w.eq_ignore_ascii_case("sept");
-        if abbrev && n.len() > w.len() && n[..w.len()].eq_ignore_ascii_case(w) {
-            return Some(i as u32 + 1);
-        }
-    }
-    None
+    Some([
+        b[0].to_ascii_lowercase(),
+        b[1].to_ascii_lowercase(),
+        b[2].to_ascii_lowercase(),
+    ])
 }
 
 /// Weekday number (Monday = 0) for an English weekday name or abbreviation.
@@ -143,16 +158,19 @@ pub fn weekday(word: &str) -> Option<u32> {
         "sunday",
     ];
     let w = word.trim_end_matches('.');
-    if w.len() < 3 || w.len() > 9 || !w.as_bytes()[0].is_ascii_alphabetic() {
-        return None;
-    }
-    NAMES
-        .iter()
-        .position(|n| {
-            (n.len() == w.len() && n.eq_ignore_ascii_case(w))
-                || (w.len() == 3 && n[..3].eq_ignore_ascii_case(w))
-        })
-        .map(|p| p as u32)
+    // As for months: the first three letters pick the only candidate.
+    let i = match &lower3(w)? {
+        b"mon" => 0,
+        b"tue" => 1,
+        b"wed" => 2,
+        b"thu" => 3,
+        b"fri" => 4,
+        b"sat" => 5,
+        b"sun" => 6,
+        _ => return None,
+    };
+    let n = NAMES[i];
+    ((n.len() == w.len() && n.eq_ignore_ascii_case(w)) || w.len() == 3).then_some(i as u32)
 }
 
 /// The article's date and where it came from.
@@ -351,5 +369,81 @@ mod tests {
             article_date(&doc, Some("2020-05-01")).unwrap().source,
             "option"
         );
+    }
+
+    /// Month and weekday names: every full name and accepted abbreviation in any case and with
+    /// a trailing dot, and the near misses that must not count.
+    #[test]
+    fn month_and_weekday_names() {
+        let months = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        for (i, m) in months.iter().enumerate() {
+            let want = Some(i as u32 + 1);
+            for form in [m.to_string(), m.to_uppercase(), format!("{}.", &m[..3])] {
+                assert_eq!(month(&form), want, "{form}");
+            }
+            let mut cap = m.to_string();
+            cap[..1].make_ascii_uppercase();
+            assert_eq!(month(&cap), want, "{cap}");
+            assert_eq!(month(&m[..3].to_uppercase()), want);
+            // A prefix longer than three letters is not an abbreviation ("Janu"), nor is a longer word.
+            if m.len() > 4 && *m != "september" {
+                assert_eq!(month(&m[..4]), None, "{}", &m[..4]);
+            }
+            assert_eq!(month(&format!("{m}s")), None);
+        }
+        assert_eq!(month("Sept."), Some(9));
+        assert_eq!(month("SEPT"), Some(9));
+        for miss in [
+            "ja",
+            "jan1",
+            "mayor",
+            "marc",
+            "Junee",
+            "",
+            ".",
+            "...",
+            "jän",
+            "Décembre",
+        ] {
+            assert_eq!(month(miss), None, "{miss}");
+        }
+        let days = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        for (i, d) in days.iter().enumerate() {
+            let want = Some(i as u32);
+            for form in [
+                d.to_string(),
+                d.to_uppercase(),
+                format!("{}.", &d[..3]),
+                d[..3].to_string(),
+            ] {
+                assert_eq!(weekday(&form), want, "{form}");
+            }
+            assert_eq!(weekday(&d[..4]), None);
+            assert_eq!(weekday(&format!("{d}s")), None);
+        }
+        for miss in ["mo", "sund", "satur", "funday", "", "é"] {
+            assert_eq!(weekday(miss), None, "{miss}");
+        }
     }
 }

@@ -118,7 +118,6 @@ pub fn link(doc: &Doc, found: &mut Found) {
         ) && mention_at[i] == usize::MAX
         {
             let mut k = i + 1;
-            let mut modifiers = Vec::new();
             while k < n && k <= i + 3 {
                 let t = doc.tok(k);
                 if is_role(t) && !doc.tokens[k].cap && mention_at[k] == usize::MAX {
@@ -127,7 +126,6 @@ pub fn link(doc: &Doc, found: &mut Found) {
                 if doc.tokens[k].kind != TokenKind::Word {
                     break;
                 }
-                modifiers.push(alias_key(&key(t)).to_string());
                 k += 1;
             }
             if k < n
@@ -136,6 +134,10 @@ pub fn link(doc: &Doc, found: &mut Found) {
                 && !doc.tokens[k].cap
                 && mention_at[k] == usize::MAX
             {
+                // Keyed only now that a role noun follows ("the" is everywhere).
+                let modifiers: Vec<String> = (i + 1..k)
+                    .map(|m| alias_key(&key(doc.tok(m))).to_string())
+                    .collect();
                 let role = doc.tok(k).to_ascii_lowercase();
                 if let Some(cl) = resolve(&intros, &role, &modifiers) {
                     // The span starts after any name inside the phrase, so mentions never overlap.

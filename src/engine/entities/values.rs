@@ -87,38 +87,38 @@ pub fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Candidate> {
                 continue;
             }
         }
-        // last/next/this week|month|year; yesterday/today/tomorrow.
-        // Only short alphabetic tokens can be relative-date words; skip the rest without allocating.
-        let lw = if w.len() <= 9 && w.bytes().all(|b| b.is_ascii_alphabetic()) {
-            w.to_ascii_lowercase()
-        } else {
-            String::new()
-        };
-        if let (Some(a), false) = (anchor, lw.is_empty()) {
-            let rel = match lw.as_str() {
-                "yesterday" => Some((1, a.add_days(-1).to_string())),
-                "today" => Some((1, a.to_string())),
-                "tomorrow" => Some((1, a.add_days(1).to_string())),
-                "last" | "next" | "this" if i + 1 < n => {
-                    let shift = match lw.as_str() {
-                        "last" => -1,
-                        "next" => 1,
-                        _ => 0,
-                    };
-                    match doc.tok(i + 1).to_ascii_lowercase().as_str() {
-                        "week" => {
-                            let (m, s) = dates::week_of(a.add_days(7 * shift));
-                            Some((2, format!("{m}/{s}")))
-                        }
-                        "month" => {
-                            let (y, m) = shift_month(a.y, a.m, shift);
-                            Some((2, format!("{y:04}-{m:02}")))
-                        }
-                        "year" => Some((2, format!("{:04}", a.y as i64 + shift))),
-                        _ => None,
-                    }
+        // last/next/this week|month|year; yesterday/today/tomorrow (compared without case and
+        // without a lower-cased copy: this runs on every token).
+        if let Some(a) = anchor {
+            let is = |s: &str| w.eq_ignore_ascii_case(s);
+            let rel = if is("yesterday") {
+                Some((1, a.add_days(-1).to_string()))
+            } else if is("today") {
+                Some((1, a.to_string()))
+            } else if is("tomorrow") {
+                Some((1, a.add_days(1).to_string()))
+            } else if (is("last") || is("next") || is("this")) && i + 1 < n {
+                let shift = if is("last") {
+                    -1
+                } else if is("next") {
+                    1
+                } else {
+                    0
+                };
+                let unit = doc.tok(i + 1);
+                if unit.eq_ignore_ascii_case("week") {
+                    let (m, s) = dates::week_of(a.add_days(7 * shift));
+                    Some((2, format!("{m}/{s}")))
+                } else if unit.eq_ignore_ascii_case("month") {
+                    let (y, m) = shift_month(a.y, a.m, shift);
+                    Some((2, format!("{y:04}-{m:02}")))
+                } else if unit.eq_ignore_ascii_case("year") {
+                    Some((2, format!("{:04}", a.y as i64 + shift)))
+                } else {
+                    None
                 }
-                _ => None,
+            } else {
+                None
             };
             if let Some((len, value)) = rel {
                 out.push(cand(
