@@ -175,13 +175,32 @@ fn scan(
     out: &mut Vec<RawQuote>,
 ) -> State {
     let para = &text[pstart..pend];
+    let bytes = para.as_bytes();
     let mut state = State::Outside;
     let mut prev: Option<char> = None;
-    let mut it = para.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        let abs = pstart + i;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Only quote marks change the state: jump to the next byte that may start one (the
+        // lead bytes of the non-ASCII marks start other characters too, which are then looked
+        // at like before), remembering the character before it.
+        let skipped = bytes[i..]
+            .iter()
+            .position(|&b| may_start_mark(b))
+            .unwrap_or(bytes.len() - i);
+        if skipped > 0 {
+            prev = para[..i + skipped].chars().next_back();
+            i += skipped;
+            if i >= bytes.len() {
+                break;
+            }
+        }
+        let Some(c) = para[i..].chars().next() else {
+            break;
+        };
         let len = c.len_utf8();
+        let next = para[i + len..].chars().next();
+        let abs = pstart + i;
+        i += len;
         // `''` and ``` `` ``` are one double mark.
         let doubled = (c == '\'' || c == '`') && next == Some(c);
         match state {
@@ -189,7 +208,7 @@ fn scan(
                 if skip == Some(abs) {
                 } else if doubled {
                     if !alnum(prev) {
-                        it.next();
+                        i += len;
                         state = double(abs, '"', 2);
                     }
                 } else if matches!(c, '„' | '«' | '「' | '『') {
@@ -247,7 +266,7 @@ fn scan(
                 } else if closes_double(opener, c, prev, next, doubled) {
                     let close_len = if doubled { 2 } else { len };
                     if doubled {
-                        it.next();
+                        i += len;
                     }
                     out.push(RawQuote {
                         start,
@@ -330,6 +349,12 @@ fn scan(
         prev = Some(c);
     }
     state
+}
+
+/// Whether byte `b` may start a quote mark: `"`, `'`, `` ` ``, or the first byte of « » (C2),
+/// “ ” ‘ ’ ‚ „ ‹ › (E2) or 「 」 『 』 (E3) in UTF-8.
+fn may_start_mark(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2 | 0xE3)
 }
 
 fn double(start: usize, opener: char, open_len: usize) -> State {
@@ -420,5 +445,29 @@ mod tests {
     fn stray_opener_is_rescanned() {
         let t = "\"Kevin was snoring. “Here he is,” she said.";
         assert_eq!(spans(t), vec!["“Here he is,”"]);
+    }
+
+    /// Marks after runs of other characters that share a mark's first byte (€, —, NBSP, 。): the
+    /// character before a mark decides whether it opens or closes.
+    #[test]
+    fn marks_after_multibyte_runs() {
+        assert_eq!(
+            spans("Price 5€ \"a deal\" for—'wait' now."),
+            vec!["\"a deal\"", "'wait'"]
+        );
+        assert_eq!(
+            spans("l’été “C’est la vie,” dit-il."),
+            vec!["“C’est la vie,”"]
+        );
+        assert_eq!(
+            spans("«Oui», a-t-il dit. 「はい」と言った。『本』。"),
+            vec!["«Oui»", "「はい」", "『本』"]
+        );
+        // After a word and before a space, “ is a mis-typed closer: nothing opens; after a
+        // symbol it opens (and runs unclosed to the paragraph end).
+        assert_eq!(spans("café“ next"), Vec::<&str>::new());
+        assert_eq!(spans("5€“ next"), vec!["“ next"]);
+        assert_eq!(spans("word\u{a0}“Yes”"), vec!["“Yes”"]);
+        assert_eq!(spans("— ''Fine,'' she said"), vec!["''Fine,''"]);
     }
 }
