@@ -5,6 +5,9 @@ use crate::dates::{self, Date};
 use crate::model::Label;
 use crate::text::{Doc, TokenKind};
 
+/// The words that start a relative date (`find` compares them without case).
+const RELATIVE: [&str; 6] = ["yesterday", "today", "tomorrow", "last", "next", "this"];
+
 /// Finds value expressions.
 pub fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Candidate> {
     let mut out = Vec::new();
@@ -12,6 +15,17 @@ pub fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Candidate> {
     let mut i = 0;
     while i < n {
         let w = doc.tok(i);
+        // A word in lower case starts a value only as a month name ("may 5, 2020") or a relative
+        // date word; every other rule below needs a digit, a capital or a symbol. Most tokens
+        // stop here.
+        if doc.tokens[i].kind == TokenKind::Word
+            && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && dates::month(w).is_none()
+            && !RELATIVE.iter().any(|r| w.eq_ignore_ascii_case(r))
+        {
+            i += 1;
+            continue;
+        }
         // Absolute dates.
         if let Some((d, j)) = dates::absolute_date_at(doc, i) {
             out.push(cand(
