@@ -132,10 +132,18 @@ fn is_apostrophe(c: char) -> bool {
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
     let mut space_before = true;
     let mut newline_before = false;
-    while let Some((i, c)) = chars.next() {
+    // The character at byte `p` (a boundary), if any; ASCII without decoding.
+    let char_at = |p: usize| match bytes.get(p) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text.get(p..).and_then(|r| r.chars().next()),
+        None => None,
+    };
+    let mut pos = 0;
+    while let Some(c) = char_at(pos) {
+        let i = pos;
+        pos += c.len_utf8();
         if c.is_whitespace() || c.is_control() {
             space_before = true;
             if c == '\n' || c == '\r' || c == '\u{2029}' || c == '\u{2028}' {
@@ -143,7 +151,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = pos;
         let kind;
         if is_word_char(c) {
             kind = if c.is_ascii_digit() {
@@ -155,14 +163,16 @@ fn tokenize(text: &str) -> Vec<Token> {
             // follows (so `rain-affected`, `14.27`, `387,500`, `U.S`, `don't` stay whole; a possessive
             // `'s` is split off below).
             loop {
-                match chars.peek().copied() {
-                    Some((_, d)) if is_word_char(d) => {
-                        end += d.len_utf8();
-                        chars.next();
-                    }
-                    Some((j, d)) if matches!(d, '-' | '.' | ',' | '\'' | '’' | '&' | '/') => {
+                // ASCII letters and digits, the common case, byte by byte.
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let j = end;
+                match char_at(j) {
+                    Some(d) if is_word_char(d) => end += d.len_utf8(),
+                    Some(d) if matches!(d, '-' | '.' | ',' | '\'' | '’' | '&' | '/') => {
                         let after = j + d.len_utf8();
-                        let next = text[after..].chars().next();
+                        let next = char_at(after);
                         let ok = match (d, next) {
                             (_, None) => false,
                             (',', Some(n)) => kind == TokenKind::Number && n.is_ascii_digit(),
@@ -192,17 +202,16 @@ fn tokenize(text: &str) -> Vec<Token> {
                             break;
                         }
                         end = after;
-                        chars.next();
                     }
                     _ => break,
                 }
             }
             // Dotted initials: `U.S.` keeps its final dot when it is a run of single letters.
-            if let Some(&(j, '.')) = chars.peek() {
-                if j == end && text[i..end].contains('.') && single_letter_run(&text[i..end]) {
-                    end += 1;
-                    chars.next();
-                }
+            if bytes.get(end) == Some(&b'.')
+                && text[i..end].contains('.')
+                && single_letter_run(&text[i..end])
+            {
+                end += 1;
             }
         } else if is_apostrophe(c)
             && !space_before
@@ -212,28 +221,44 @@ fn tokenize(text: &str) -> Vec<Token> {
             // Possessive `’s` as one token, as in CoNLL.
             kind = TokenKind::Word;
             end += 1;
-            chars.next();
         } else {
             kind = TokenKind::Punct;
             // `''` and ``` `` ``` are one double-quote token.
             if (c == '\'' || c == '`') && bytes.get(end) == Some(&(c as u8)) {
                 end += 1;
-                chars.next();
             }
         }
+        pos = end;
         let word = &text[i..end];
         let cap = c.is_uppercase();
-        let mut letters = 0usize;
-        let mut upper = true;
-        for ch in word.chars() {
-            if ch.is_alphabetic() {
-                letters += 1;
-                if !ch.is_uppercase() {
-                    upper = false;
-                    break;
+        // Every letter upper case (ASCII words without decoding).
+        let (letters, upper) = if word.is_ascii() {
+            let mut letters = 0usize;
+            let mut upper = true;
+            for &b in word.as_bytes() {
+                if b.is_ascii_alphabetic() {
+                    letters += 1;
+                    if !b.is_ascii_uppercase() {
+                        upper = false;
+                        break;
+                    }
                 }
             }
-        }
+            (letters, upper)
+        } else {
+            let mut letters = 0usize;
+            let mut upper = true;
+            for ch in word.chars() {
+                if ch.is_alphabetic() {
+                    letters += 1;
+                    if !ch.is_uppercase() {
+                        upper = false;
+                        break;
+                    }
+                }
+            }
+            (letters, upper)
+        };
         let all_caps = upper && (letters >= 2 || (letters == 1 && word.len() > 1 && cap));
         tokens.push(Token {
             start: i,
