@@ -332,18 +332,60 @@ fn parse_number(digits: &str) -> Option<f64> {
 }
 
 /// No exponent; up to four decimals (exchange rates: `$1.8923`), whole units from 10^11 on (where
-/// f64 has no digits to spare): `USD 18340000000`, `GBP 5.5`, `USD 0.055`.
+/// f64 has no digits to spare): `USD 18340000000`, `GBP 5.5`, `USD 0.055`. Written with integer
+/// arithmetic only, so the wasm links no float formatting: below 10^11 the amount is a whole
+/// number of ten-thousandths, whose digits are what `{}` of the rounded f64 prints (at most 15
+/// significant digits round-trip exactly); from 10^11 on it is whole, written as the exact
+/// integer value of the f64 (which `{}` also prints below 2^53).
 fn fmt_amount(x: f64) -> String {
-    let r = if x.abs() < 1e11 {
-        (x * 1e4).round() / 1e4
-    } else {
-        x.round()
-    };
-    if r.fract() == 0.0 && r.abs() < 9e15 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r}")
+    if !x.is_finite() {
+        return String::new();
     }
+    if x.abs() < 1e11 {
+        let k = (x * 1e4).round() as i64;
+        let (int, frac) = (k.unsigned_abs() / 10_000, k.unsigned_abs() % 10_000);
+        let sign = if k < 0 { "-" } else { "" };
+        if frac == 0 {
+            return format!("{sign}{int}");
+        }
+        let digits = format!("{frac:04}");
+        return format!("{sign}{int}.{}", digits.trim_end_matches('0'));
+    }
+    whole_digits(x.round())
+}
+
+/// The exact decimal digits of a whole, finite f64 (with its sign).
+fn whole_digits(r: f64) -> String {
+    let sign = if r < 0.0 { "-" } else { "" };
+    let r = r.abs();
+    if r < 1.8e19 {
+        return format!("{sign}{}", r as u64);
+    }
+    // mantissa × 2^exp with exp > 0: the mantissa's digits, doubled exp times (least significant
+    // digit first). Only absurd amounts (a 20-digit number of dollars) come here.
+    let bits = r.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32 - 1075;
+    let mantissa = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let mut digits: Vec<u8> = mantissa
+        .to_string()
+        .bytes()
+        .rev()
+        .map(|b| b - b'0')
+        .collect();
+    for _ in 0..exp.max(0) {
+        let mut carry = 0;
+        for d in digits.iter_mut() {
+            let v = *d * 2 + carry;
+            *d = v % 10;
+            carry = v / 10;
+        }
+        if carry > 0 {
+            digits.push(carry);
+        }
+    }
+    let mut out = String::from(sign);
+    out.extend(digits.iter().rev().map(|&d| (b'0' + d) as char));
+    out
 }
 
 fn symbol_currency(w: &str) -> Option<&'static str> {
@@ -716,5 +758,58 @@ mod tests {
                 values(text)
             );
         }
+    }
+
+    /// The integer formatter prints what `{}` of the rounded f64 prints, for whole numbers up to
+    /// 2^53 and for amounts of up to four decimals below 10^11; above, exact integer digits.
+    #[test]
+    fn amounts_are_written_like_display() {
+        let reference = |x: f64| {
+            let r = if x.abs() < 1e11 {
+                (x * 1e4).round() / 1e4
+            } else {
+                x.round()
+            };
+            if r.fract() == 0.0 && r.abs() < 9e15 {
+                format!("{}", r as i64)
+            } else {
+                format!("{r}")
+            }
+        };
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            0.055,
+            1.8923,
+            5.5,
+            18.34e9,
+            99_999_999_999.99995,
+            1e11,
+            4e15,
+        ];
+        for _ in 0..200_000 {
+            let scale = 10f64.powi((next() % 16) as i32 - 4);
+            let x = (next() % 1_000_000_000) as f64 / 1e5 * scale;
+            xs.push(x);
+            xs.push(-x);
+            xs.push((x * 1e4).round() / 1e4);
+        }
+        for x in xs {
+            if x.abs() < 9e15 {
+                assert_eq!(fmt_amount(x), reference(x), "{x:e}");
+            }
+        }
+        // Exact integer digits above 2^64.
+        assert_eq!(fmt_amount(1e20), "100000000000000000000");
+        assert_eq!(fmt_amount(2f64.powi(70)), "1180591620717411303424");
+        assert_eq!(fmt_amount(-2f64.powi(64)), "-18446744073709551616");
+        assert_eq!(fmt_amount(f64::MAX).len(), 309);
     }
 }
