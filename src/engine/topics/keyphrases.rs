@@ -928,6 +928,38 @@ pub fn rank(
     out
 }
 
+/// Sorts `v`, made of sorted runs, by merging each run into the sorted prefix before it (linear
+/// for the two runs a chip's occurrences form).
+fn merge_runs(v: &mut [(usize, usize)], scratch: &mut Vec<(usize, usize)>) {
+    let mut sorted = 1;
+    while sorted < v.len() {
+        if v[sorted] >= v[sorted - 1] {
+            sorted += 1;
+            continue;
+        }
+        // v[..sorted] is sorted; the next run is v[sorted..end].
+        let mut end = sorted + 1;
+        while end < v.len() && v[end] >= v[end - 1] {
+            end += 1;
+        }
+        scratch.clear();
+        let (mut a, mut b) = (0, sorted);
+        while a < sorted && b < end {
+            if v[b] < v[a] {
+                scratch.push(v[b]);
+                b += 1;
+            } else {
+                scratch.push(v[a]);
+                a += 1;
+            }
+        }
+        scratch.extend_from_slice(&v[a..sorted]);
+        scratch.extend_from_slice(&v[b..end]);
+        v[..end].copy_from_slice(scratch);
+        sorted = end;
+    }
+}
+
 /// Scores and ranks the candidates into chips.
 pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
     let (common, weights) = shipped();
@@ -938,27 +970,42 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
     for (k, &(i, _)) in ranked.iter().enumerate() {
         slot[i] = k as u8;
     }
-    // (chip, start, end), sorted: each chip's occurrences in text order, one after the other.
-    let mut spans: Vec<(u8, usize, usize)> = cands
-        .occurrences
-        .iter()
-        .filter_map(|&(i, s, e)| Some((*slot.get(i as usize).filter(|&&k| k != u8::MAX)?, s, e)))
-        .collect();
-    spans.sort_unstable();
-    let mut spans = spans.as_slice();
+    // Each chip's occurrences in text order, one chip after the other. They were found in two
+    // passes over the text (name mentions, then runs of words), each in text order: bucketed by
+    // chip in the order found, a chip's list is two sorted runs, merged here (no sort).
+    let mut first = vec![0usize; ranked.len() + 1];
+    let chip_of = |i: u32| slot.get(i as usize).filter(|&&k| k != u8::MAX).map(|&k| k as usize);
+    for &(i, _, _) in &cands.occurrences {
+        if let Some(k) = chip_of(i) {
+            first[k + 1] += 1;
+        }
+    }
+    for k in 0..ranked.len() {
+        first[k + 1] += first[k];
+    }
+    let mut spans = vec![(0usize, 0usize); first[ranked.len()]];
+    let mut fill = first.clone();
+    for &(i, s, e) in &cands.occurrences {
+        if let Some(k) = chip_of(i) {
+            spans[fill[k]] = (s, e);
+            fill[k] += 1;
+        }
+    }
+    let mut scratch = Vec::new();
+    for k in 0..ranked.len() {
+        merge_runs(&mut spans[first[k]..first[k + 1]], &mut scratch);
+    }
     let ranks = found.ranks();
     let mut out = Vec::with_capacity(ranked.len());
     for (k, (i, score)) in ranked.into_iter().enumerate() {
         let c = &mut cands.list[i];
-        let n = spans.iter().take_while(|o| o.0 as usize == k).count();
-        let (mine, rest) = spans.split_at(n);
-        spans = rest;
+        let mine = &spans[first[k]..first[k + 1]];
         out.push(Keyphrase {
             text: std::mem::take(&mut c.text).into_owned(),
             score: (score * 1000.0).round() / 1000.0,
             mentions: mine
                 .iter()
-                .map(|&(_, s, e)| Span {
+                .map(|&(s, e)| Span {
                     start: s,
                     end: e,
                     text: doc.text[s..e].to_string(),
@@ -1040,5 +1087,24 @@ mod tests {
         assert!(!chip_end("discussed"));
         assert!(chip_end("speed"));
         assert!(!chip_end("armed") && chip_word("armed"));
+    }
+
+    /// Runs merged into order, however many there are.
+    #[test]
+    fn runs_are_merged() {
+        let mut scratch = Vec::new();
+        for v in [
+            vec![],
+            vec![(3, 4)],
+            vec![(1, 2), (5, 6), (9, 9), (0, 1), (4, 5), (7, 8)],
+            vec![(5, 6), (4, 9), (4, 5), (3, 3), (1, 1), (2, 2), (0, 7)],
+            vec![(2, 3), (2, 3), (1, 1), (2, 3)],
+        ] {
+            let mut want = v.clone();
+            want.sort_unstable();
+            let mut got = v.clone();
+            merge_runs(&mut got, &mut scratch);
+            assert_eq!(got, want, "{v:?}");
+        }
     }
 }
