@@ -456,7 +456,10 @@ impl Model {
             .iter()
             .map(|&(li, _)| self.classes.iter().position(|&c| c == li))
             .collect();
-        let mut contribs: Vec<Vec<(f32, usize)>> = vec![Vec::new(); picks.len()];
+        // Contributions as (v, word) packed to sort as integers, largest v first, then by word: v is
+        // positive, so its bits order like the number (the same integer sort as the key phrases').
+        let pack = |v: f32, wi: usize| (u64::from(!v.to_bits()) << 32) | wi as u64;
+        let mut contribs: Vec<Vec<u64>> = vec![Vec::new(); picks.len()];
         for (wi, w) in words.vocab.iter().enumerate() {
             if w.stop || w.chars <= 2 {
                 continue;
@@ -481,8 +484,8 @@ impl Model {
                         }
                     }
                 }
-                if v > 0.0 {
-                    contrib.push((v, wi));
+                if v > 0.0 && wi <= u32::MAX as usize {
+                    contrib.push(pack(v, wi));
                 }
             }
         }
@@ -490,14 +493,12 @@ impl Model {
             .into_iter()
             .map(|mut contrib| {
                 // Five words are shown: order a few more, the rest only if they are reached.
-                let cmp =
-                    |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
                 const PREFIX: usize = 8;
                 if contrib.len() > PREFIX {
-                    contrib.select_nth_unstable_by(PREFIX, cmp);
-                    contrib[..PREFIX].sort_unstable_by(cmp);
+                    contrib.select_nth_unstable(PREFIX);
+                    contrib[..PREFIX].sort_unstable();
                 } else {
-                    contrib.sort_unstable_by(cmp);
+                    contrib.sort_unstable();
                 }
                 let mut evidence: Vec<String> = Vec::new();
                 for k in 0..contrib.len() {
@@ -505,10 +506,10 @@ impl Model {
                         break;
                     }
                     if k == PREFIX {
-                        contrib[PREFIX..].sort_unstable_by(cmp);
+                        contrib[PREFIX..].sort_unstable();
                     }
                     // Distinct words have distinct lower-cased forms: no duplicates to skip.
-                    if let Some(w) = words.vocab.get(contrib[k].1) {
+                    if let Some(w) = words.vocab.get(contrib[k] as u32 as usize) {
                         evidence.push(words.lower(w));
                     }
                 }
