@@ -1,22 +1,30 @@
 //! Shared stable sorts for per-document orderings (mentions, spans, entities, quotes, chips).
 //!
 //! Every `sort_by_key` call site compiles its own copy of the standard library's sort, several KB
-//! of wasm each at the engine's opt-level 3. So the orderings share two copies: [`sort_by_u64_key`]
+//! of wasm each at the engine's opt-level 3. So the orderings share one copy: [`sort_by_u64_key`]
 //! sorts (key, index) pairs (one `u64` key computed per element: as fast as the standard sort on
-//! long lists of large elements, or faster), and [`sort_by`] sorts indices with the comparator
-//! behind a reference (for short lists with keys that are not integers). Both then move the
-//! elements into place, and give the order of `slice::sort_by` (stable).
+//! long lists of large elements, or faster), then moves the elements into place, in the order of
+//! `slice::sort_by_key` (stable). Float scores become keys through [`order_bits`]; orders on more
+//! than 64 bits of key are two stable sorts, the minor key first.
 
-use std::cmp::Ordering;
-
-/// Stable sort of `v` by `cmp`.
-pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
-    if v.len() < 2 {
-        return;
+/// The bits of `z` as an integer that orders like `f32::total_cmp` (negative numbers reversed).
+pub fn order_bits(z: f32) -> u32 {
+    let b = z.to_bits();
+    if b >> 31 == 1 {
+        !b
+    } else {
+        b | 1 << 31
     }
-    let mut idx: Vec<usize> = (0..v.len()).collect();
-    sort_indices(&mut idx, &|a, b| cmp(&v[a], &v[b]));
-    permute(v, idx.into_iter());
+}
+
+/// The inverse of [`order_bits`].
+pub fn from_order_bits(k: u32) -> f32 {
+    f32::from_bits(if k >> 31 == 1 { k & !(1 << 31) } else { !k })
+}
+
+/// A key that sorts `score` largest first and then `tie` (below 2^32) smallest first.
+pub fn score_desc_key(score: f32, tie: usize) -> u64 {
+    (u64::from(!order_bits(score)) << 32) | tie.min(u32::MAX as usize) as u64
 }
 
 /// Stable sort of `v` by an integer key.
@@ -53,12 +61,6 @@ fn sort_pairs(keyed: &mut [(u64, usize)]) {
     keyed.sort_unstable();
 }
 
-/// The one instance of the standard sort.
-#[inline(never)]
-fn sort_indices(idx: &mut [usize], cmp: &dyn Fn(usize, usize) -> Ordering) {
-    idx.sort_by(|&a, &b| cmp(a, b));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,21 +78,47 @@ mod tests {
             // Few distinct keys: many ties, whose order must be kept.
             let (mut a, mut b) = (v.clone(), v.clone());
             a.sort_by_key(|x| x.0);
-            sort_by(&mut b, |x, y| x.0.cmp(&y.0));
-            assert_eq!(a, b);
-            let (mut a, mut b) = (v.clone(), v.clone());
-            a.sort_by_key(|x| x.0);
             sort_by_u64_key(&mut b, |x| x.0 as u64);
             assert_eq!(a, b);
             let (mut a, mut b) = (v.clone(), v.clone());
             a.sort_by_key(|x| std::cmp::Reverse(x.0));
             sort_by_u64_key(&mut b, |x| u64::MAX - x.0 as u64);
             assert_eq!(a, b);
-            let (mut a, mut b) = (v.clone(), v.clone());
-            // Descending, through a comparator (not a key) on our side.
-            a.sort_by_key(|x| std::cmp::Reverse(x.0));
-            sort_by(&mut b, |x, y| y.0.cmp(&x.0));
-            assert_eq!(a, b);
         }
+    }
+
+    /// Scores as keys: the order of `total_cmp` (largest first), ties by the second key.
+    #[test]
+    fn score_keys_order_like_total_cmp() {
+        let xs = [
+            f32::NEG_INFINITY,
+            -1e9,
+            -3.5,
+            -1.0,
+            -1e-30,
+            -0.0,
+            0.0,
+            1e-30,
+            0.25,
+            1.0,
+            7.0,
+            1e9,
+            f32::INFINITY,
+        ];
+        for w in xs.windows(2) {
+            assert!(order_bits(w[0]) < order_bits(w[1]), "{} < {}", w[0], w[1]);
+            assert!(score_desc_key(w[1], 5) < score_desc_key(w[0], 0));
+        }
+        for &x in &xs {
+            assert_eq!(from_order_bits(order_bits(x)).to_bits(), x.to_bits());
+            assert!(score_desc_key(x, 1) < score_desc_key(x, 2));
+        }
+        let mut v: Vec<(f32, usize)> = (0..200)
+            .map(|i| (((i * 7919) % 13) as f32 / 4.0, i))
+            .collect();
+        let mut want = v.clone();
+        want.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        sort_by_u64_key(&mut v, |&(s, i)| score_desc_key(s, i));
+        assert_eq!(v, want);
     }
 }

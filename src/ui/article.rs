@@ -79,7 +79,8 @@ pub fn segment(
         .filter(|(_, q)| ok(q.start, q.end))
         .map(|(i, q)| (q.start, q.end, i))
         .collect();
-    quotes.sort_unstable();
+    // By extent; ties keep the quotes' order (the engine's one sort, not another instance).
+    crate::engine::sort::sort_by_u64_key(&mut quotes, |q| crate::engine::sort::span_key(q.0, q.1));
     let mut last = 0;
     quotes.retain(|&(s, e, _)| {
         let keep = s >= last;
@@ -114,10 +115,12 @@ pub fn segment(
         }
     }
     // Longest first at equal starts; a mention wins over a speaker phrase of the same extent.
-    crate::engine::sort::sort_by(&mut marks, |x, y| {
-        x.0.cmp(&y.0)
-            .then(y.1.cmp(&x.1))
-            .then(matches!(x.2, Mark::Speaker(_)).cmp(&matches!(y.2, Mark::Speaker(_))))
+    // (Two stable sorts through the engine's one sort, minor key first.)
+    crate::engine::sort::sort_by_u64_key(&mut marks, |x| {
+        u64::from(matches!(x.2, Mark::Speaker(_)))
+    });
+    crate::engine::sort::sort_by_u64_key(&mut marks, |x| {
+        crate::engine::sort::span_key(x.0, crate::engine::sort::desc(x.1))
     });
     let mut speaker_at: std::collections::HashMap<(usize, usize), usize> = Default::default();
     for &(s, e, m) in &marks {

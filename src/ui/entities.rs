@@ -29,7 +29,9 @@ pub fn EntityPanel() -> impl IntoView {
                 if list.is_empty() {
                     return None;
                 }
-                crate::engine::sort::sort_by(&mut list, |a, b| b.salience.total_cmp(&a.salience));
+                crate::engine::sort::sort_by_u64_key(&mut list, |e| {
+                    u64::from(!crate::engine::sort::order_bits(e.salience))
+                });
                 let total = list.len();
                 let open = expanded.get() & g.bit() != 0;
                 let chips = list

@@ -444,11 +444,16 @@ impl Found {
         for (r, e) in &mut out {
             e.salience = (*r / max * 1000.0).round() / 1000.0;
         }
-        crate::sort::sort_by(&mut out, |a, b| {
-            b.0.partial_cmp(&a.0)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| a.1.id.cmp(&b.1.id))
+        // By salience, ties by id as text ("e10" before "e2"): two stable sorts, minor key first.
+        // (An id's first 8 bytes order it: ids under "e9999999".)
+        crate::sort::sort_by_u64_key(&mut out, |(_, e)| {
+            let mut b = [0u8; 8];
+            for (d, s) in b.iter_mut().zip(e.id.bytes()) {
+                *d = s;
+            }
+            u64::from_be_bytes(b)
         });
+        crate::sort::sort_by_u64_key(&mut out, |&(r, _)| u64::from(!crate::sort::order_bits(r)));
         out.into_iter().map(|(_, e)| e).collect()
     }
 }

@@ -393,7 +393,7 @@ impl Model {
         for t in &mut top {
             t.1 = (t.1 - max).exp() / sum.max(1e-9);
         }
-        crate::sort::sort_by(&mut top, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by_u64_key(&mut top, |&(li, p)| crate::sort::score_desc_key(p, li));
         // The topics shown, as (label index, score).
         let mut picks: Vec<(usize, f32)> = Vec::new();
         for (rank, &(li, p)) in top.iter().enumerate() {
@@ -414,7 +414,7 @@ impl Model {
                 seconds.push((li, ps * (share[li] / (2.0 * MIN_L2_SHARE)).min(1.0)));
             }
         }
-        crate::sort::sort_by(&mut seconds, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by_u64_key(&mut seconds, |&(li, p)| crate::sort::score_desc_key(p, li));
         picks.extend(seconds.iter().take(MAX_L2));
         let evidence = self.evidence(&picks, words, &entries, &xs);
         let out: Vec<Category> = picks
@@ -456,9 +456,9 @@ impl Model {
             .iter()
             .map(|&(li, _)| self.classes.iter().position(|&c| c == li))
             .collect();
-        // Contributions as (v, word) packed to sort as integers, largest v first, then by word: v is
-        // positive, so its bits order like the number (the same integer sort as the key phrases').
-        let pack = |v: f32, wi: usize| (u64::from(!v.to_bits()) << 32) | wi as u64;
+        // Contributions as (v, word) packed to sort as integers, largest v first, then by word
+        // (the same integer sort as the key phrases').
+        let pack = crate::sort::score_desc_key;
         let mut contribs: Vec<Vec<u64>> = vec![Vec::new(); picks.len()];
         for (wi, w) in words.vocab.iter().enumerate() {
             if w.stop || w.chars <= 2 {
