@@ -221,7 +221,7 @@ impl Model {
             }
         }
         let mut keys: Vec<u64> = m.weights.keys().chain(m.lexicon.keys()).copied().collect();
-        keys.sort_unstable();
+        crate::sort::sort_u64(&mut keys);
         keys.dedup();
         for k in keys {
             m.entry_of.insert(k, m.entries.len() as u32);
@@ -492,24 +492,14 @@ impl Model {
         contribs
             .into_iter()
             .map(|mut contrib| {
-                // Five words are shown: order a few more, the rest only if they are reached.
-                const PREFIX: usize = 8;
-                if contrib.len() > PREFIX {
-                    contrib.select_nth_unstable(PREFIX);
-                    contrib[..PREFIX].sort_unstable();
-                } else {
-                    contrib.sort_unstable();
-                }
+                crate::sort::sort_u64(&mut contrib);
                 let mut evidence: Vec<String> = Vec::new();
-                for k in 0..contrib.len() {
+                for &c in &contrib {
                     if evidence.len() >= 5 {
                         break;
                     }
-                    if k == PREFIX {
-                        contrib[PREFIX..].sort_unstable();
-                    }
                     // Distinct words have distinct lower-cased forms: no duplicates to skip.
-                    if let Some(w) = words.vocab.get(contrib[k] as u32 as usize) {
+                    if let Some(w) = words.vocab.get(c as u32 as usize) {
                         evidence.push(words.lower(w));
                     }
                 }

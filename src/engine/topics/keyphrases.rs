@@ -839,24 +839,9 @@ pub fn rank(
         plain.push(pack(z, i));
         head.push(pack(z + chip_prior(x), i));
     }
-    // Only the first few are read (a few more when duplicates are skipped): put the best
-    // `limit + 8` in order, and the rest only if the loops below get that far.
-    let sorted_prefix = limit + 8;
-    let order = |v: &mut Vec<u64>| {
-        if v.len() > sorted_prefix {
-            v.select_nth_unstable(sorted_prefix);
-            v[..sorted_prefix].sort_unstable();
-        } else {
-            v.sort_unstable();
-        }
-    };
-    order(&mut plain);
-    order(&mut head);
-    let rest_sorted = |v: &mut Vec<u64>| {
-        if v.len() > sorted_prefix {
-            v[sorted_prefix..].sort_unstable();
-        }
-    };
+    // Best first (the shared integer sort: one instance of the standard sort in the wasm).
+    crate::sort::sort_u64(&mut plain);
+    crate::sort::sort_u64(&mut head);
     let unpack = |k: u64| {
         (
             sigmoid(from_order_bits(!((k >> 32) as u32))),
@@ -868,14 +853,11 @@ pub fn rank(
     let mut out = Vec::new();
     // The headline chips name the subject, not the cast: at most one person and two places.
     let (mut people, mut places) = (0, 0);
-    for k in 0..head.len() {
+    for &k in &head {
         if out.len() >= head_n {
             break;
         }
-        if k == sorted_prefix {
-            rest_sorted(&mut head);
-        }
-        let (s, i) = unpack(head[k]);
+        let (s, i) = unpack(k);
         let c = &cands[i];
         let cap = match c.label {
             Some(Label::PER) => &mut people,
@@ -893,14 +875,11 @@ pub fn rank(
             out.push((i, s));
         }
     }
-    for k in 0..plain.len() {
+    for &k in &plain {
         if out.len() >= limit {
             break;
         }
-        if k == sorted_prefix {
-            rest_sorted(&mut plain);
-        }
-        let (s, i) = unpack(plain[k]);
+        let (s, i) = unpack(k);
         if seen.insert(caseless_key(&cands[i].text)) {
             out.push((i, s));
         }
