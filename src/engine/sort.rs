@@ -50,6 +50,51 @@ pub fn sort_u64(v: &mut [u64]) {
     }
 }
 
+/// The values of a list smallest first, put in order lazily: the `k` smallest in one pass (most
+/// values compare once against the largest kept), the rest sorted only if they are read.
+pub struct Ascending {
+    /// The values not in `top`, until they are needed.
+    rest: Vec<u64>,
+    /// The values read from, in order.
+    top: Vec<u64>,
+    next: usize,
+}
+
+impl Ascending {
+    /// `v` smallest first, with its `k` smallest values found at once.
+    pub fn new(v: Vec<u64>, k: usize) -> Ascending {
+        let mut top: Vec<u64> = Vec::with_capacity(k.min(v.len()) + 1);
+        if k > 0 {
+            for &x in &v {
+                if top.len() == k && top.last().is_some_and(|&m| x >= m) {
+                    continue;
+                }
+                let at = top.partition_point(|&t| t < x);
+                top.insert(at, x);
+                top.truncate(k);
+            }
+        }
+        let rest = if top.len() < v.len() { v } else { Vec::new() };
+        Ascending { rest, top, next: 0 }
+    }
+}
+
+impl Iterator for Ascending {
+    type Item = u64;
+
+    fn next(&mut self) -> Option<u64> {
+        if self.next == self.top.len() && !self.rest.is_empty() {
+            // Read past the smallest: the whole list in order (its first values are `top`'s).
+            let mut all = std::mem::take(&mut self.rest);
+            sort_u64(&mut all);
+            self.top = all;
+        }
+        let x = self.top.get(self.next).copied();
+        self.next += usize::from(x.is_some());
+        x
+    }
+}
+
 /// A key that orders pairs `(a, b)` as the tuple does, for values below 2^32 (byte offsets and
 /// lengths in texts under 4 GiB; larger values saturate).
 pub fn span_key(a: usize, b: usize) -> u64 {
@@ -113,6 +158,32 @@ mod tests {
             want.sort_unstable();
             sort_u64(&mut v);
             assert_eq!(v, want);
+        }
+    }
+
+    /// Lazily ordered values read fully, partly and past their first `k`, with repeats.
+    #[test]
+    fn ascending_reads_in_order() {
+        let mut seed = 5u64;
+        for n in [0usize, 1, 5, 40, 500] {
+            let v: Vec<u64> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    seed >> 58
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            for k in [0, 1, 3, 23, 1000] {
+                assert_eq!(
+                    Ascending::new(v.clone(), k).collect::<Vec<_>>(),
+                    want,
+                    "n {n} k {k}"
+                );
+                let m = k.min(n);
+                let first: Vec<u64> = Ascending::new(v.clone(), k).take(m).collect();
+                assert_eq!(first, want[..m]);
+            }
         }
     }
 

@@ -109,6 +109,16 @@ fn is_abbreviation(word: &str) -> bool {
 }
 
 /// Opening quote characters (for sentence splitting: a sentence can start with one).
+/// `s` lower-cased: ASCII directly, other text character by character (`str::to_lowercase` but for
+/// the final-sigma rule; one shared, small copy of the conversion in the wasm).
+pub fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.chars().flat_map(char::to_lowercase).collect()
+    }
+}
+
 pub fn is_open_quote(c: char) -> bool {
     matches!(
         c,

@@ -236,7 +236,7 @@ fn load_file(state: AppState, file: File) {
         }));
         return;
     }
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     let is_html =
         lower.ends_with(".html") || lower.ends_with(".htm") || file.type_() == "text/html";
     leptos::task::spawn_local(async move {

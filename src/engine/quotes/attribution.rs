@@ -328,7 +328,7 @@ impl Ctx<'_> {
             k += 1;
         }
         let head_is_word = self.doc.tokens[b - 1].kind == TokenKind::Word;
-        let head = self.tok(b - 1).to_lowercase();
+        let head = crate::text::lower(self.tok(b - 1));
         let head_noun = self.lex.noun(&head);
         // "the White House statement": the organization behind a document speaks.
         if let Some(mi) = best[0].or(best[1]).or(best[2]) {
@@ -521,7 +521,7 @@ impl Ctx<'_> {
             let is_read = matches!(self.tok(v), "read" | "reads");
             if a == k && b > a {
                 let doc_head =
-                    self.lex.noun(&self.tok(b - 1).to_lowercase()) == Some(Noun::Document);
+                    self.lex.noun(&crate::text::lower(self.tok(b - 1))) == Some(Noun::Document);
                 if (!is_read || doc_head) && ends_clause(v + 1) {
                     if let Some(ph) = self.phrase_in(a, b) {
                         return Some(Hit {

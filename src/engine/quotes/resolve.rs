@@ -171,7 +171,7 @@ impl<'a> Ctx<'a> {
         for (mi, m) in found.mentions.iter().enumerate() {
             if m.label == Label::PER && m.kind == MentionKind::Name {
                 if let Some(last) = doc.text[m.start..m.end].split_whitespace().next_back() {
-                    ctx.surnames.entry(last.to_lowercase()).or_insert(mi);
+                    ctx.surnames.entry(crate::text::lower(last)).or_insert(mi);
                 }
             }
         }
@@ -239,7 +239,7 @@ impl<'a> Ctx<'a> {
             let words: Vec<&str> = text.split_whitespace().collect();
             let upto = if words.len() > 1 { words.len() - 1 } else { 1 };
             for w in words.iter().take(upto) {
-                match self.lex.first_name(&w.to_lowercase()) {
+                match self.lex.first_name(&crate::text::lower(w)) {
                     Some(NameGender::Male) => votes[m.cluster].0 += 3,
                     Some(NameGender::Female) => votes[m.cluster].1 += 3,
                     None => continue,
@@ -305,7 +305,7 @@ impl<'a> Ctx<'a> {
             // Titles inside the mention (all but the last word).
             for k in a..b.saturating_sub(1) {
                 if self.doc.tokens[k].kind == TokenKind::Word {
-                    words.push(self.tok(k).to_lowercase());
+                    words.push(crate::text::lower(self.tok(k)));
                 }
             }
             // Up to three title words right before it.
@@ -317,7 +317,7 @@ impl<'a> Ctx<'a> {
                 if t.kind != TokenKind::Word || is_possessive_tok(w) || self.ment[k] != 0 {
                     break;
                 }
-                let lw = w.to_lowercase();
+                let lw = crate::text::lower(w);
                 if function_word(&lw) {
                     break;
                 }
@@ -331,7 +331,7 @@ impl<'a> Ctx<'a> {
                     if t.kind == TokenKind::Punct || self.qid[k] != 0 {
                         break;
                     }
-                    let lw = self.tok(k).to_lowercase();
+                    let lw = crate::text::lower(self.tok(k));
                     if !function_word(&lw) {
                         words.push(lw);
                     }
@@ -373,7 +373,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (start, end) = (self.doc.tokens[first].start, self.doc.tokens[k - 1].end);
-        let last = self.tok(k - 1).to_lowercase();
+        let last = crate::text::lower(self.tok(k - 1));
         match self.surnames.get(&last) {
             Some(&mi) => {
                 let mut speaker = self.speaker_of_mention(mi);
@@ -579,14 +579,14 @@ impl<'a> Ctx<'a> {
                 break;
             }
         }
-        let head = self.tok(head_k).to_lowercase();
+        let head = crate::text::lower(self.tok(head_k));
         match self.lex.noun(&head) {
             Some(Noun::Plural) => return self.unresolved(start, end, 0.8),
             Some(Noun::Document) | Some(Noun::Organization) => {
                 // "the campaign": the last organization whose name has that word, else the last one.
                 let by_word = self.antecedent(start, para, |m| {
                     m.label == Label::ORG
-                        && self.doc.text[m.start..m.end].to_lowercase().contains(&head)
+                        && crate::text::lower(&self.doc.text[m.start..m.end]).contains(&head)
                 });
                 if let Some(mi) =
                     by_word.or_else(|| self.antecedent(start, para, |m| m.label == Label::ORG))

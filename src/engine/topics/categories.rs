@@ -491,10 +491,10 @@ impl Model {
         }
         contribs
             .into_iter()
-            .map(|mut contrib| {
-                crate::sort::sort_u64(&mut contrib);
+            .map(|contrib| {
+                // Five words are shown: the best few found in one pass.
                 let mut evidence: Vec<String> = Vec::new();
-                for &c in &contrib {
+                for c in crate::sort::Ascending::new(contrib, 8) {
                     if evidence.len() >= 5 {
                         break;
                     }

@@ -12,7 +12,7 @@
 use super::words::{key, FxMap, FxSet, KeyMap, Words, NONE};
 use crate::entities::Found;
 use crate::model::{Keyphrase, Label, MentionKind, Span};
-use crate::sort::{from_order_bits, order_bits};
+use crate::sort::{from_order_bits, order_bits, Ascending};
 use crate::text::Doc;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -839,9 +839,9 @@ pub fn rank(
         plain.push(pack(z, i));
         head.push(pack(z + chip_prior(x), i));
     }
-    // Best first (the shared integer sort: one instance of the standard sort in the wasm).
-    crate::sort::sort_u64(&mut plain);
-    crate::sort::sort_u64(&mut head);
+    // Best first. Only the first few are read (a few more when duplicates are skipped): the best
+    // `limit + 8` are found in one pass, the rest put in order only if the loops get that far.
+    let prefix = limit + 8;
     let unpack = |k: u64| {
         (
             sigmoid(from_order_bits(!((k >> 32) as u32))),
@@ -853,7 +853,7 @@ pub fn rank(
     let mut out = Vec::new();
     // The headline chips name the subject, not the cast: at most one person and two places.
     let (mut people, mut places) = (0, 0);
-    for &k in &head {
+    for k in Ascending::new(head, prefix) {
         if out.len() >= head_n {
             break;
         }
@@ -875,7 +875,7 @@ pub fn rank(
             out.push((i, s));
         }
     }
-    for &k in &plain {
+    for k in Ascending::new(plain, prefix) {
         if out.len() >= limit {
             break;
         }
