@@ -849,8 +849,8 @@ pub fn rank(
         )
     };
     // Chip texts taken, compared without case (by a hash: no string per chip).
-    let mut seen: FxSet<u64> = FxSet::default();
-    let mut out = Vec::new();
+    let mut seen: FxSet<u64> = FxSet::with_capacity_and_hasher(2 * prefix, Default::default());
+    let mut out = Vec::with_capacity(limit);
     // The headline chips name the subject, not the cast: at most one person and two places.
     let (mut people, mut places) = (0, 0);
     for k in Ascending::new(head, prefix) {
