@@ -203,6 +203,13 @@ struct BatchLine {
     date: Option<String>,
 }
 
+/// One batch output line.
+#[derive(serde::Serialize)]
+struct BatchResult<'a> {
+    id: &'a serde_json::Value,
+    analysis: &'a Analysis,
+}
+
 fn process_line(line: &str, run: &RunOpts) -> (String, bool) {
     let parsed: Result<BatchLine, _> = serde_json::from_str(line);
     match parsed {
@@ -210,8 +217,16 @@ fn process_line(line: &str, run: &RunOpts) -> (String, bool) {
             let opts = run.options(b.date.clone());
             // A bug on one line must not end the batch: report it as that line's error.
             match std::panic::catch_unwind(|| analyze(&b.text, &opts)) {
+                // Serialized as it is (through `json!` the f32 scores would be widened to f64
+                // and printed with seventeen digits: 0.9700000286102295 for 0.97).
                 Ok(a) => (
-                    to_json(&serde_json::json!({"id": b.id, "analysis": a}), run.pretty),
+                    to_json(
+                        &BatchResult {
+                            id: &b.id,
+                            analysis: &a,
+                        },
+                        run.pretty,
+                    ),
                     true,
                 ),
                 Err(_) => (
