@@ -325,15 +325,6 @@ fn acronym(words: &[&str]) -> Option<String> {
 }
 
 impl Found {
-    /// Each cluster's public id (`e0`, `e1`, … in order of first mention); `None` for clusters
-    /// without mentions.
-    pub fn ids(&self) -> Vec<Option<String>> {
-        self.ranks()
-            .into_iter()
-            .map(|r| (r != u32::MAX).then(|| format!("e{r}")))
-            .collect()
-    }
-
     /// Each cluster's number in order of first mention (its public id is `e` and the number);
     /// `u32::MAX` for clusters without mentions.
     pub fn ranks(&self) -> Vec<u32> {
@@ -365,7 +356,7 @@ impl Found {
     /// Replaces the internal cluster references (`#N`) that the quote stage puts in
     /// `Speaker::entity` by public ids.
     pub fn publish_speaker_ids(&self, quotes: &mut [Quote]) {
-        let ids = self.ids();
+        let ranks = self.ranks();
         for q in quotes {
             if let Some(sp) = &mut q.speaker {
                 sp.entity = sp
@@ -373,7 +364,8 @@ impl Found {
                     .as_deref()
                     .and_then(|r| r.strip_prefix('#'))
                     .and_then(|n| n.parse::<usize>().ok())
-                    .and_then(|n| ids.get(n).cloned().flatten());
+                    .and_then(|n| ranks.get(n).filter(|&&r| r != u32::MAX))
+                    .map(|r| format!("e{r}"));
             }
         }
     }
@@ -398,23 +390,28 @@ impl Found {
                 confidence: m.confidence,
             });
         }
-        let ids = self.ids();
+        let ranks = self.ranks();
         let mut by_first: Vec<usize> = (0..n).filter(|&i| !mentions[i].is_empty()).collect();
         crate::sort::sort_by_u64_key(&mut by_first, |&i| first_pos[i] as u64);
         let len = doc.text.len().max(1) as f32;
         let mut speaker_counts = vec![0u32; n];
-        // A map, not a scan per quote: quotes × entities was quadratic (≈30 % of a 5 MB run).
-        let mut index: FxMap<&str, usize> = Default::default();
-        for (ci, x) in ids.iter().enumerate() {
-            if let Some(x) = x {
-                index.entry(x.as_str()).or_insert(ci);
+        // A speaker's public id ("e7") is its cluster's rank: back to the cluster through a table
+        // (not a scan per quote: quotes × entities was quadratic, ≈30 % of a 5 MB run).
+        let mut by_rank = vec![usize::MAX; n];
+        for (ci, &r) in ranks.iter().enumerate() {
+            if let Some(slot) = by_rank.get_mut(r as usize).filter(|s| **s == usize::MAX) {
+                *slot = ci;
             }
         }
         for q in quotes {
-            if let Some(id) = q.speaker.as_ref().and_then(|s| s.entity.as_ref()) {
-                if let Some(&ci) = index.get(id.as_str()) {
-                    speaker_counts[ci] += 1;
-                }
+            let id = q.speaker.as_ref().and_then(|s| s.entity.as_deref());
+            if let Some(&ci) = id
+                .and_then(|x| x.strip_prefix('e'))
+                .and_then(|k| k.parse::<usize>().ok())
+                .and_then(|k| by_rank.get(k))
+                .filter(|&&ci| ci != usize::MAX)
+            {
+                speaker_counts[ci] += 1;
             }
         }
         let mut out: Vec<(f32, Entity)> = Vec::new();
@@ -431,7 +428,10 @@ impl Found {
             out.push((
                 raw,
                 Entity {
-                    id: ids[i].clone().unwrap_or_default(),
+                    id: match ranks[i] {
+                        u32::MAX => String::new(),
+                        r => format!("e{r}"),
+                    },
                     name,
                     label: c.label,
                     salience: 0.0,
