@@ -119,6 +119,21 @@ pub fn lower(s: &str) -> String {
     }
 }
 
+/// Calls `f` with `s` [`lower`]-cased, without allocating for ASCII words of up to 32 bytes.
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = s.as_bytes();
+    if b.len() <= 32 && s.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, &c) in buf.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        // Lower-cased ASCII is still ASCII.
+        f(std::str::from_utf8(&buf[..b.len()]).unwrap_or_default())
+    } else {
+        f(&lower(s))
+    }
+}
+
 pub fn is_open_quote(c: char) -> bool {
     matches!(
         c,

@@ -221,9 +221,11 @@ impl<'a> Ctx<'a> {
             let text = &self.doc.text[m.start..m.end];
             let mut honor = None;
             // "Mr. Smith": the honorific is a token or two before, or the mention's first word.
-            let before: Vec<&str> = (a.saturating_sub(2)..a).map(|k| self.tok(k)).collect();
             let first_word = text.split_whitespace().next().unwrap_or("");
-            for w in before.iter().copied().chain([first_word]) {
+            for w in (a.saturating_sub(2)..a)
+                .map(|k| self.tok(k))
+                .chain([first_word])
+            {
                 match w.trim_end_matches('.') {
                     "Mr" | "Sen" | "Gov" | "Rep" if w.starts_with("Mr") => {
                         honor = Some(Gender::Male)
@@ -236,10 +238,10 @@ impl<'a> Ctx<'a> {
                 strong[m.cluster] = g;
                 continue;
             }
-            let words: Vec<&str> = text.split_whitespace().collect();
-            let upto = if words.len() > 1 { words.len() - 1 } else { 1 };
-            for w in words.iter().take(upto) {
-                match self.lex.first_name(&crate::text::lower(w)) {
+            let n_words = text.split_whitespace().count();
+            let upto = if n_words > 1 { n_words - 1 } else { 1 };
+            for w in text.split_whitespace().take(upto) {
+                match crate::text::with_lower(w, |l| self.lex.first_name(l)) {
                     Some(NameGender::Male) => votes[m.cluster].0 += 3,
                     Some(NameGender::Female) => votes[m.cluster].1 += 3,
                     None => continue,
@@ -301,11 +303,12 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let (a, b) = self.mention_tokens(mi);
-            let mut words: Vec<String> = Vec::new();
+            // The candidate role words as written (lower-cased only to be looked at or kept).
+            let mut words: Vec<&str> = Vec::new();
             // Titles inside the mention (all but the last word).
             for k in a..b.saturating_sub(1) {
                 if self.doc.tokens[k].kind == TokenKind::Word {
-                    words.push(crate::text::lower(self.tok(k)));
+                    words.push(self.tok(k));
                 }
             }
             // Up to three title words right before it.
@@ -317,11 +320,10 @@ impl<'a> Ctx<'a> {
                 if t.kind != TokenKind::Word || is_possessive_tok(w) || self.ment[k] != 0 {
                     break;
                 }
-                let lw = crate::text::lower(w);
-                if function_word(&lw) {
+                if crate::text::with_lower(w, function_word) {
                     break;
                 }
-                words.push(lw);
+                words.push(w);
             }
             // An apposition after it: ", the press secretary,".
             if b < n && self.tok(b) == "," {
@@ -331,17 +333,24 @@ impl<'a> Ctx<'a> {
                     if t.kind == TokenKind::Punct || self.qid[k] != 0 {
                         break;
                     }
-                    let lw = crate::text::lower(self.tok(k));
-                    if !function_word(&lw) {
-                        words.push(lw);
+                    let w = self.tok(k);
+                    if !crate::text::with_lower(w, function_word) {
+                        words.push(w);
                     }
                     k += 1;
                 }
             }
             for w in words {
-                if w.len() >= 3 && w.chars().all(char::is_alphabetic) && !function_word(&w) {
-                    self.roles.entry(w).or_default().push((m.start, m.cluster));
-                }
+                crate::text::with_lower(w, |w| {
+                    if w.len() >= 3 && w.chars().all(char::is_alphabetic) && !function_word(w) {
+                        match self.roles.get_mut(w) {
+                            Some(v) => v.push((m.start, m.cluster)),
+                            None => {
+                                self.roles.insert(w.to_string(), vec![(m.start, m.cluster)]);
+                            }
+                        }
+                    }
+                });
             }
         }
     }
@@ -373,9 +382,8 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let (start, end) = (self.doc.tokens[first].start, self.doc.tokens[k - 1].end);
-        let last = crate::text::lower(self.tok(k - 1));
-        match self.surnames.get(&last) {
-            Some(&mi) => {
+        match crate::text::with_lower(self.tok(k - 1), |l| self.surnames.get(l).copied()) {
+            Some(mi) => {
                 let mut speaker = self.speaker_of_mention(mi);
                 speaker.mention = Some(super::span(self.doc, start, end));
                 Some(Resolved {
