@@ -135,6 +135,16 @@ impl Wire for String {
     }
 }
 
+impl Wire for std::borrow::Cow<'static, str> {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u64, out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn take(r: &mut Reader) -> Option<Self> {
+        String::take(r).map(std::borrow::Cow::Owned)
+    }
+}
+
 impl<T: Wire> Wire for Option<T> {
     fn put(&self, out: &mut Vec<u8>) {
         match self {

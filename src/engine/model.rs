@@ -8,6 +8,7 @@
 // `Deserialize` of the result types is native only (tests, Rust callers): the page reads its
 // worker's results in the smaller binary form of `article_analyzer::wire`.
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Everything the engine finds in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -144,7 +145,9 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The rule or model decision that produced the mention (e.g. `model`, `gazetteer:country`,
     /// `date:month-day`, `coref:pronoun`).
-    pub rule: String,
+    // A `Cow`: the engine's rule names are static, so a mention costs no allocation for its rule;
+    // deserialized results own theirs.
+    pub rule: Cow<'static, str>,
     /// Confidence in 0..=1.
     pub confidence: f32,
 }
@@ -235,7 +238,7 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// The attribution rule that fired (`QSV`, `QVS`, `SV`, `according-to`, `split`, `colon`,
     /// `paragraph`, `continuation`, `closest`, `none`).
-    pub rule: String,
+    pub rule: Cow<'static, str>,
     /// Confidence in 0..=1 that quote and speaker are right.
     pub confidence: f32,
     /// The quote was still open at the end of its paragraph and nothing continued it.

@@ -277,7 +277,7 @@ fn score_doc(
         t.sp_name += name_ok as usize;
         let ok = mention_ok || name_ok;
         t.sp_either += ok as usize;
-        let e = t.rules.entry(q.rule.clone()).or_default();
+        let e = t.rules.entry(q.rule.to_string()).or_default();
         e.0 += 1;
         e.1 += ok as usize;
         if q.speaker.is_none() {

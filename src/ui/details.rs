@@ -106,7 +106,7 @@ fn explain(state: AppState, a: &Analysis, sel: &Selection) -> Option<AnyView> {
                 .collect_view();
             let more = e.mentions.len().saturating_sub(MENTIONS_SHOWN);
             // Each rule used, explained once (a tooltip alone would hide it from keyboard users).
-            let mut rules: Vec<&str> = e.mentions.iter().map(|m| m.rule.as_str()).collect();
+            let mut rules: Vec<&str> = e.mentions.iter().map(|m| &*m.rule).collect();
             rules.sort_unstable();
             rules.dedup();
             let rules = rules

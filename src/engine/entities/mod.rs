@@ -18,6 +18,7 @@ use super::dates::Date;
 use super::model::{Entity, Label, Mention, MentionKind, Quote};
 use super::text::Doc;
 use crate::hash::{key as hash_key, FxMap};
+use std::borrow::Cow;
 
 /// A mention before it becomes public.
 #[derive(Debug, Clone, PartialEq)]
@@ -386,7 +387,7 @@ impl Found {
                 end: m.end,
                 text: doc.text[m.start..m.end].to_string(),
                 kind: m.kind,
-                rule: m.rule.to_string(),
+                rule: Cow::Borrowed(m.rule),
                 confidence: m.confidence,
             });
         }

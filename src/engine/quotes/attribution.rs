@@ -19,6 +19,7 @@ use super::resolve::{subject_pronoun, Ctx, Phrase, Resolved};
 use crate::entities::RawMention;
 use crate::model::{Label, Quote, QuoteKind, Span, Speaker};
 use crate::text::TokenKind;
+use std::borrow::Cow;
 
 /// The attribution of one quote.
 #[derive(Debug, Clone)]
@@ -1061,7 +1062,7 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
                 kind: QuoteKind::Indirect,
                 speaker: Some(res.speaker),
                 cue: Some(super::span(doc, doc.tokens[v].start, doc.tokens[v].end)),
-                rule: "indirect".to_string(),
+                rule: Cow::Borrowed("indirect"),
                 confidence: ((0.7 * res.factor) * 1000.0).round() / 1000.0,
                 unclosed: false,
             });

@@ -21,6 +21,7 @@ use super::entities::{Found, RawMention};
 use super::model::{Quote, Span};
 use super::text::Doc;
 use crate::sort::span_key;
+use std::borrow::Cow;
 
 pub use finder::RawQuote;
 
@@ -42,7 +43,7 @@ pub fn extract(doc: &Doc, found: &mut Found) -> Vec<Quote> {
             kind: a.kind,
             speaker: a.speaker,
             cue: a.cue,
-            rule: a.rule.to_string(),
+            rule: Cow::Borrowed(a.rule),
             confidence: (a.confidence * 1000.0).round() / 1000.0,
             unclosed: r.unclosed,
         });
