@@ -26,9 +26,10 @@ pub fn allowed(prev: usize, t: usize) -> bool {
     t == 0 || t % 2 == 1 || (prev != 0 && prev.div_ceil(2) == t.div_ceil(2))
 }
 
-/// Per-token precomputed facts.
+/// The hashes of one distinct token text (a *form*), computed once per document however often
+/// the text occurs.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct TokInfo {
+pub struct Form {
     /// Hash of the exact text.
     pub raw: u64,
     /// Hash of the lowercased text.
@@ -39,12 +40,54 @@ pub struct TokInfo {
     pub pre: [u64; 4],
     /// Hashes of lowercased suffixes of 1..=4 characters.
     pub suf: [u64; 4],
+    /// The flags that depend on the text alone: digit, hyphen, length bucket.
+    facts: u16,
+    /// Every character is a lower-case letter.
+    all_lower: bool,
+}
+
+impl Form {
+    fn of(w: &str) -> Form {
+        let h = word_hashes(w);
+        let len_bucket = match h.n {
+            0..=1 => 0,
+            2 => 1,
+            3 => 2,
+            4 => 3,
+            5..=7 => 4,
+            _ => 5,
+        };
+        let mut facts = len_bucket << F_LEN_SHIFT;
+        if h.digit {
+            facts |= F_DIGIT;
+        }
+        if h.hyphen {
+            facts |= F_HYPHEN;
+        }
+        Form {
+            raw: h.raw,
+            lower: h.lower,
+            shape: h.shape,
+            pre: h.pre,
+            suf: h.suf,
+            facts,
+            all_lower: h.all_lower,
+        }
+    }
+}
+
+/// Per-token precomputed facts (12 bytes: a long text's tokens stay cache-friendly; the hashes
+/// live in the token's [`Form`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TokInfo {
+    /// Index of the token's text in [`DocFeats::forms`].
+    pub form: u32,
+    /// Sentence index.
+    pub sentence: u32,
     /// Bit flags (see `F_*`).
     pub flags: u16,
     /// Gazetteer classes this token is part of (see [`gazetteer`]).
     pub gaz: u8,
-    /// Sentence index.
-    pub sentence: u32,
     /// All lower-case letters, or punctuation: after an `O` (or at a sentence start) the tagger
     /// takes `O` without scoring (see [`super::perceptron::tag`]). Not a feature.
     pub plain: bool,
@@ -62,6 +105,18 @@ const F_DOC_CAP: u16 = 128;
 /// The same word occurs in lower case elsewhere in the document.
 const F_DOC_LOWER: u16 = 256;
 const F_LEN_SHIFT: u16 = 9; // 3 bits of length bucket
+
+/// Per-form cache states of the one-word gazetteer lookup (a found entry is its byte).
+const UNSEEN: u16 = 0x200;
+const ABSENT: u16 = 0x100;
+
+/// Bits of the word features ([`DocFeats::word_features`]): raw, lower, shape, then prefix and
+/// suffix of each length in turn.
+const W_RAW: usize = 0;
+const W_LOWER: usize = 1;
+const W_SHAPE: usize = 2;
+const W_AFFIX: usize = 3;
+const ALL_WORD_FEATURES: u16 = (1 << (W_AFFIX + 8)) - 1;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -303,64 +358,6 @@ fn unicode_word_hashes(w: &str) -> WordHashes {
     }
 }
 
-fn token_info(text: &str, doc: &Doc, i: usize, headline: bool, gaz: u8) -> TokInfo {
-    let t = doc.tokens[i];
-    let WordHashes {
-        raw,
-        lower,
-        shape,
-        pre,
-        suf,
-        n,
-        digit,
-        hyphen,
-        all_lower,
-    } = word_hashes(&text[t.start..t.end]);
-    let sent = &doc.sentences[t.sentence as usize];
-    let mut flags = 0u16;
-    if t.cap {
-        flags |= F_CAP;
-    }
-    if t.all_caps {
-        flags |= F_ALLCAPS;
-    }
-    if sent.first == i || (i > 0 && is_opener(doc.tok(i - 1)) && sent.first + 1 == i) {
-        flags |= F_SENT_START;
-    }
-    if headline {
-        flags |= F_HEADLINE;
-    }
-    if digit {
-        flags |= F_DIGIT;
-    }
-    if hyphen {
-        flags |= F_HYPHEN;
-    }
-    if t.kind == TokenKind::Punct {
-        flags |= F_PUNCT;
-    }
-    let len_bucket = match n {
-        0..=1 => 0,
-        2 => 1,
-        3 => 2,
-        4 => 3,
-        5..=7 => 4,
-        _ => 5,
-    };
-    flags |= len_bucket << F_LEN_SHIFT;
-    TokInfo {
-        raw,
-        lower,
-        shape,
-        pre,
-        suf,
-        flags,
-        gaz,
-        sentence: t.sentence,
-        plain: (all_lower && t.kind == TokenKind::Word) || t.kind == TokenKind::Punct,
-    }
-}
-
 fn is_opener(s: &str) -> bool {
     matches!(s, "\"" | "“" | "‘" | "'" | "(" | "[" | "«" | "-" | "—")
 }
@@ -369,6 +366,8 @@ fn is_opener(s: &str) -> bool {
 pub struct DocFeats {
     /// One per token of the doc.
     pub toks: Vec<TokInfo>,
+    /// The distinct token texts, in order of first occurrence.
+    pub forms: Vec<Form>,
     /// The distinct words (by lower-cased form) and each token's.
     pub words: WordIds,
 }
@@ -398,15 +397,15 @@ impl WordIds {
         }
     }
 
-    /// The id of the word with hash `lower` met at token `i`, numbering it if new.
-    fn id_of(&mut self, index: &mut HashKeyed<u32>, lower: u64, i: usize) -> u32 {
+    /// The id of the word with hash `lower` met at token `i`, numbering it if new (the caller
+    /// pushes it to `ids`).
+    fn number(&mut self, index: &mut HashKeyed<u32>, lower: u64, i: usize) -> u32 {
         let next = self.lowers.len() as u32;
         let id = *index.entry(lower).or_insert(next);
         if id == next {
             self.lowers.push(lower);
             self.first.push(i as u32);
         }
-        self.ids.push(id);
         id
     }
 
@@ -419,7 +418,8 @@ impl WordIds {
             HashKeyed::with_capacity_and_hasher((n / 2).min(1 << 14), Default::default());
         for (i, t) in doc.tokens.iter().enumerate() {
             if t.kind == TokenKind::Word {
-                words.id_of(&mut index, lower_hash(&doc.text[t.start..t.end]), i);
+                let id = words.number(&mut index, lower_hash(&doc.text[t.start..t.end]), i);
+                words.ids.push(id);
             } else {
                 words.ids.push(WordIds::NONE);
             }
@@ -448,50 +448,112 @@ impl DocFeats {
             }
             headline[si] = words >= 2 && caps * 10 >= words * 8;
         }
-        let mut toks = Vec::with_capacity(n);
-        for i in 0..n {
-            let t = doc.tokens[i];
-            let h = headline.get(t.sentence as usize).copied().unwrap_or(false);
-            toks.push(token_info(text, doc, i, h, 0));
-        }
-        // Gazetteer classes over the tokens' lower-case hashes (computed once, above).
-        let lowers: Vec<u64> = toks.iter().map(|t| t.lower).collect();
-        for (t, g) in toks.iter_mut().zip(gazetteer::classes(doc, gaz, &lowers)) {
-            t.gaz = g & gazetteer::FEATURE_MASK;
-        }
+        // Each distinct text is hashed once ([`Form`]); a token finds its form by the 64-bit hash
+        // and length of its bytes (not compared: that would read the first occurrence's text, a
+        // cache miss per token on long texts; two distinct texts of one document sharing both
+        // would only share features).
+        let cap = (n / 2).min(1 << 14);
+        let mut forms: Vec<Form> = Vec::with_capacity(cap);
+        // Each form's word id (numbers and punctuation have none), numbered on its first use.
+        let mut form_word: Vec<u32> = Vec::with_capacity(cap);
+        let mut by_raw: HashKeyed<u32> =
+            HashKeyed::with_capacity_and_hasher(cap, Default::default());
         // How each word is written elsewhere: capitalised mid-sentence (not in a headline), or lower.
         // The same pass numbers the distinct words, which the topic stage reuses ([`WordIds`]).
         let mut words = WordIds::with_tokens(n);
         let mut index: HashKeyed<u32> =
-            HashKeyed::with_capacity_and_hasher((n / 2).min(1 << 14), Default::default());
+            HashKeyed::with_capacity_and_hasher(cap, Default::default());
         let mut casing: Vec<u16> = Vec::new();
-        for (i, ti) in toks.iter().enumerate() {
-            if doc.tokens[i].kind != TokenKind::Word {
-                words.ids.push(WordIds::NONE);
-                continue;
+        let mut toks = Vec::with_capacity(n);
+        for (i, t) in doc.tokens.iter().enumerate() {
+            let w = &text[t.start..t.end];
+            // The length folded in: a cheap second check against collisions.
+            let key = fnv(w.as_bytes()) ^ (w.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let form = *by_raw.entry(key).or_insert_with(|| {
+                forms.push(Form::of(w));
+                form_word.push(WordIds::NONE);
+                forms.len() as u32 - 1
+            }) as usize;
+            let fm = &forms[form];
+            let sent = &doc.sentences[t.sentence as usize];
+            let mut flags = fm.facts;
+            if t.cap {
+                flags |= F_CAP;
             }
-            let id = words.id_of(&mut index, ti.lower, i);
-            if casing.len() <= id as usize {
-                casing.push(0);
+            if t.all_caps {
+                flags |= F_ALLCAPS;
             }
-            let f = ti.flags;
-            let bit = if f & F_CAP != 0 {
-                if f & (F_SENT_START | F_HEADLINE) == 0 {
-                    F_DOC_CAP
-                } else {
-                    0
+            if sent.first == i || (i > 0 && is_opener(doc.tok(i - 1)) && sent.first + 1 == i) {
+                flags |= F_SENT_START;
+            }
+            if headline.get(t.sentence as usize).copied().unwrap_or(false) {
+                flags |= F_HEADLINE;
+            }
+            if t.kind == TokenKind::Punct {
+                flags |= F_PUNCT;
+            }
+            if t.kind == TokenKind::Word {
+                let mut id = form_word[form];
+                if id == WordIds::NONE {
+                    id = words.number(&mut index, fm.lower, i);
+                    form_word[form] = id;
                 }
+                words.ids.push(id);
+                if casing.len() <= id as usize {
+                    casing.push(0);
+                }
+                let bit = if flags & F_CAP != 0 {
+                    if flags & (F_SENT_START | F_HEADLINE) == 0 {
+                        F_DOC_CAP
+                    } else {
+                        0
+                    }
+                } else {
+                    F_DOC_LOWER
+                };
+                casing[id as usize] |= bit;
             } else {
-                F_DOC_LOWER
-            };
-            casing[id as usize] |= bit;
+                words.ids.push(WordIds::NONE);
+            }
+            toks.push(TokInfo {
+                form: form as u32,
+                sentence: t.sentence,
+                flags,
+                gaz: 0,
+                plain: (fm.all_lower && t.kind == TokenKind::Word) || t.kind == TokenKind::Punct,
+            });
         }
-        for (ti, &id) in toks.iter_mut().zip(&words.ids) {
+        // Gazetteer classes over the forms' lower-case hashes (a form's one-word lookup once).
+        let mut single: Vec<u16> = vec![UNSEEN; forms.len()];
+        let classes = gazetteer::classes(
+            doc,
+            gaz,
+            |j| forms[toks[j].form as usize].lower,
+            |j| {
+                let f = toks[j].form as usize;
+                if single[f] == UNSEEN {
+                    single[f] = gaz.first_step(forms[f].lower).map_or(ABSENT, u16::from);
+                }
+                u8::try_from(single[f]).ok()
+            },
+        );
+        for (ti, (g, &id)) in toks.iter_mut().zip(classes.into_iter().zip(&words.ids)) {
+            ti.gaz = g & gazetteer::FEATURE_MASK;
             if let Some(&b) = casing.get(id as usize) {
                 ti.flags |= b;
             }
         }
-        DocFeats { toks, words }
+        DocFeats { toks, forms, words }
+    }
+
+    /// The hashes of token `i`'s text.
+    pub fn form(&self, i: usize) -> &Form {
+        &self.forms[self.toks[i].form as usize]
+    }
+
+    /// The hash of token `i`'s lower-cased text.
+    pub fn lower(&self, i: usize) -> u64 {
+        self.form(i).lower
     }
 
     /// Whether token `i`'s word is written in lower case elsewhere in the document.
@@ -505,7 +567,7 @@ impl DocFeats {
             return BOS;
         }
         match self.toks.get(j as usize) {
-            Some(t) if t.sentence == self.toks[i].sentence => t.lower,
+            Some(t) if t.sentence == self.toks[i].sentence => self.forms[t.form as usize].lower,
             _ if d < 0 => BOS,
             _ => EOS,
         }
@@ -523,39 +585,75 @@ impl DocFeats {
 
     /// Features of token `i` that do not depend on the previous tags; pushes bucket indices.
     pub fn static_features(&self, i: usize, out: &mut Vec<u32>) {
+        self.features_of(i, ALL_WORD_FEATURES, out);
+    }
+
+    /// [`Self::static_features`] with only the [`Self::word_features`] whose bit is set in
+    /// `keep` (the others are summed once per form by the tagger); the rest in the same order.
+    pub fn context_features(&self, i: usize, keep: u16, out: &mut Vec<u32>) {
+        self.features_of(i, keep, out);
+    }
+
+    /// The features of a token that depend on its text alone, in [`Self::static_features`]'s
+    /// order, each with its bit for [`Self::context_features`].
+    pub fn word_features(f: &Form, out: &mut Vec<(u16, u32)>) {
+        out.push((1 << W_RAW, mix(1, f.raw, 0)));
+        out.push((1 << W_LOWER, mix(2, f.lower, 0)));
+        out.push((1 << W_SHAPE, mix(9, f.shape, 0)));
+        for k in 0..4 {
+            if f.pre[k] != 0 {
+                out.push((1 << (W_AFFIX + 2 * k), mix(12 + k as u64, f.pre[k], 0)));
+            }
+            if f.suf[k] != 0 {
+                out.push((1 << (W_AFFIX + 2 * k + 1), mix(16 + k as u64, f.suf[k], 0)));
+            }
+        }
+    }
+
+    fn features_of(&self, i: usize, keep: u16, out: &mut Vec<u32>) {
         let t = &self.toks[i];
+        let tf = &self.forms[t.form as usize];
+        let form = |x: &TokInfo| &self.forms[x.form as usize];
         let case_flags = (t.flags & 0x1ff) as u64;
         let doc_flags = (t.flags & (F_DOC_CAP | F_DOC_LOWER)) as u64;
         let lm1 = self.lower_at(i, -1);
         let lm2 = self.lower_at(i, -2);
         let lp1 = self.lower_at(i, 1);
         let lp2 = self.lower_at(i, 2);
-        let sh_m1 = self.tok_at(i, -1).map_or(BOS, |x| x.shape);
-        let sh_p1 = self.tok_at(i, 1).map_or(EOS, |x| x.shape);
-        let g_m1 = self.tok_at(i, -1).map_or(0, |x| x.gaz) as u64;
-        let g_p1 = self.tok_at(i, 1).map_or(0, |x| x.gaz) as u64;
+        let m1 = self.tok_at(i, -1);
+        let p1 = self.tok_at(i, 1);
+        let sh_m1 = m1.map_or(BOS, |x| form(x).shape);
+        let sh_p1 = p1.map_or(EOS, |x| form(x).shape);
+        let g_m1 = m1.map_or(0, |x| x.gaz) as u64;
+        let g_p1 = p1.map_or(0, |x| x.gaz) as u64;
         out.push(mix(0, 0, 0));
-        out.push(mix(1, t.raw, 0));
-        out.push(mix(2, t.lower, 0));
+        if keep & 1 << W_RAW != 0 {
+            out.push(mix(1, tf.raw, 0));
+        }
+        if keep & 1 << W_LOWER != 0 {
+            out.push(mix(2, tf.lower, 0));
+        }
         out.push(mix(3, lm1, 0));
         out.push(mix(4, lm2, 0));
         out.push(mix(5, lp1, 0));
         out.push(mix(6, lp2, 0));
-        out.push(mix(7, lm1, t.lower));
-        out.push(mix(8, t.lower, lp1));
-        out.push(mix(9, t.shape, 0));
-        out.push(mix(10, sh_m1, t.shape));
-        out.push(mix(11, t.shape, sh_p1));
+        out.push(mix(7, lm1, tf.lower));
+        out.push(mix(8, tf.lower, lp1));
+        if keep & 1 << W_SHAPE != 0 {
+            out.push(mix(9, tf.shape, 0));
+        }
+        out.push(mix(10, sh_m1, tf.shape));
+        out.push(mix(11, tf.shape, sh_p1));
         for k in 0..4 {
-            if t.pre[k] != 0 {
-                out.push(mix(12 + k as u64, t.pre[k], 0));
+            if tf.pre[k] != 0 && keep & 1 << (W_AFFIX + 2 * k) != 0 {
+                out.push(mix(12 + k as u64, tf.pre[k], 0));
             }
-            if t.suf[k] != 0 {
-                out.push(mix(16 + k as u64, t.suf[k], 0));
+            if tf.suf[k] != 0 && keep & 1 << (W_AFFIX + 2 * k + 1) != 0 {
+                out.push(mix(16 + k as u64, tf.suf[k], 0));
             }
         }
         out.push(mix(20, t.flags as u64, 0));
-        out.push(mix(21, case_flags, t.shape));
+        out.push(mix(21, case_flags, tf.shape));
         out.push(mix(22, t.gaz as u64, case_flags & 7));
         out.push(mix(23, g_m1, t.gaz as u64));
         out.push(mix(24, t.gaz as u64, g_p1));
@@ -564,17 +662,19 @@ impl DocFeats {
             doc_flags,
             t.flags as u64 & (F_CAP | F_SENT_START | F_HEADLINE) as u64,
         ));
-        out.push(mix(26, doc_flags, t.lower));
-        out.push(mix(27, lm1, t.shape));
-        out.push(mix(28, t.shape, lp1));
-        let m1 = self.tok_at(i, -1);
-        let p1 = self.tok_at(i, 1);
-        out.push(mix(29, m1.map_or(BOS, |x| x.raw), 0));
-        out.push(mix(30, p1.map_or(EOS, |x| x.raw), 0));
-        out.push(mix(31, self.tok_at(i, -2).map_or(BOS, |x| x.shape), 0));
-        out.push(mix(32, self.tok_at(i, 2).map_or(EOS, |x| x.shape), 0));
-        out.push(mix(33, m1.map_or(BOS, |x| x.suf[2]), 0));
-        out.push(mix(34, p1.map_or(EOS, |x| x.suf[2]), 0));
+        out.push(mix(26, doc_flags, tf.lower));
+        out.push(mix(27, lm1, tf.shape));
+        out.push(mix(28, tf.shape, lp1));
+        out.push(mix(29, m1.map_or(BOS, |x| form(x).raw), 0));
+        out.push(mix(30, p1.map_or(EOS, |x| form(x).raw), 0));
+        out.push(mix(
+            31,
+            self.tok_at(i, -2).map_or(BOS, |x| form(x).shape),
+            0,
+        ));
+        out.push(mix(32, self.tok_at(i, 2).map_or(EOS, |x| form(x).shape), 0));
+        out.push(mix(33, m1.map_or(BOS, |x| form(x).suf[2]), 0));
+        out.push(mix(34, p1.map_or(EOS, |x| form(x).suf[2]), 0));
         out.push(mix(
             35,
             t.flags as u64,
@@ -587,8 +687,9 @@ impl DocFeats {
         let t = &self.toks[i];
         out.push(mix(40, p1 as u64, 0));
         out.push(mix(41, p1 as u64, p2 as u64));
-        out.push(mix(42, p1 as u64, t.lower));
-        out.push(mix(43, p1 as u64, t.shape));
+        let f = &self.forms[t.form as usize];
+        out.push(mix(42, p1 as u64, f.lower));
+        out.push(mix(43, p1 as u64, f.shape));
     }
 }
 

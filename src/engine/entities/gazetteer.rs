@@ -124,6 +124,11 @@ impl Gaz {
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
+
+    /// The entry of the one-word key with lower-case hash `lower` ([`classes`]' first step).
+    pub fn first_step(&self, lower: u64) -> Option<u8> {
+        self.map.get(&step(0, lower)).copied()
+    }
 }
 
 fn step(h: u64, tok: u64) -> u64 {
@@ -137,9 +142,15 @@ pub fn shipped() -> &'static Gaz {
 }
 
 /// For each token, the classes of the longest listed phrase covering it (within a sentence);
-/// `lowers` are the tokens' [`lower_hash`]es.
-pub fn classes(doc: &Doc, gaz: &Gaz, lowers: &[u64]) -> Vec<u8> {
-    let n = doc.tokens.len().min(lowers.len());
+/// `lower(j)` is token `j`'s [`lower_hash`], `first(j)` its one-word entry
+/// ([`Gaz::first_step`], which the caller may cache per distinct word).
+pub fn classes(
+    doc: &Doc,
+    gaz: &Gaz,
+    lower: impl Fn(usize) -> u64,
+    mut first: impl FnMut(usize) -> Option<u8>,
+) -> Vec<u8> {
+    let n = doc.tokens.len();
     let mut out = vec![0u8; n];
     if gaz.is_empty() {
         return out;
@@ -154,8 +165,16 @@ pub fn classes(doc: &Doc, gaz: &Gaz, lowers: &[u64]) -> Vec<u8> {
             if j >= n || doc.tokens[j].sentence != sent {
                 break;
             }
-            h = step(h, lowers[j]);
-            let Some(&b) = gaz.map.get(&h) else { break };
+            let entry = if len == 1 {
+                first(i)
+            } else {
+                if len == 2 {
+                    h = step(0, lower(i));
+                }
+                h = step(h, lower(j));
+                gaz.map.get(&h).copied()
+            };
+            let Some(b) = entry else { break };
             if b & CLASSES != 0 {
                 best = Some((len, b & CLASSES));
             }

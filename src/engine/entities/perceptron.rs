@@ -52,10 +52,30 @@ impl Model {
         })
     }
 
-    /// Adds the weights of `feats` into `scores`.
-    #[inline]
-    pub fn add(&self, feats: &[u32], scores: &mut [f32; N_TAGS]) {
+    /// The int8 rows of `feats` (each with a bit) summed, and the bits of those stored exactly
+    /// (left out of the sum: exact rows are added one by one, in feature order).
+    pub fn int_sum(&self, feats: &[(u16, u32)]) -> ([i32; N_TAGS], u16) {
         let mut acc = [0i32; N_TAGS];
+        let mut exact = 0;
+        for &(bit, f) in feats {
+            let base = f as usize * N_TAGS;
+            match self.w.get(base..base + N_TAGS) {
+                Some(_) if self.is_exact[f as usize / 64] & (1 << (f % 64)) != 0 => exact |= bit,
+                Some(row) => {
+                    for (s, &x) in acc.iter_mut().zip(row) {
+                        *s += x as i8 as i32;
+                    }
+                }
+                None => {}
+            }
+        }
+        (acc, exact)
+    }
+
+    /// [`Self::add`] with the int8 rows of further features already summed in `acc` (integer
+    /// sums: the scores are exactly those of adding all features here).
+    #[inline]
+    pub fn add_to(&self, mut acc: [i32; N_TAGS], feats: &[u32], scores: &mut [f32; N_TAGS]) {
         for &f in feats {
             let base = f as usize * N_TAGS;
             if self.is_exact[f as usize / 64] & (1 << (f % 64)) != 0 {
@@ -177,6 +197,9 @@ pub fn tag(model: &Model, df: &DocFeats) -> (Vec<u8>, Vec<f32>) {
     let mut feats: Vec<u32> = Vec::with_capacity(64);
     let mut p1 = N_TAGS; // sentence start
     let mut p2 = N_TAGS;
+    let mut word: Vec<(u16, u32)> = Vec::with_capacity(16);
+    let mut seen = vec![false; df.forms.len()];
+    let mut cache = vec![([0i32; N_TAGS], 0u16); df.forms.len()];
     for i in 0..n {
         if i == 0 || df.toks[i].sentence != df.toks[i - 1].sentence {
             p1 = N_TAGS;
@@ -193,11 +216,22 @@ pub fn tag(model: &Model, df: &DocFeats) -> (Vec<u8>, Vec<f32>) {
             p1 = 0;
             continue;
         }
+        // The features of the token's text alone (a third of them; most tagged tokens are
+        // repeated names) are summed once per distinct text; those stored exactly stay in the
+        // list, in place, so the float sums are the same.
+        let form = df.toks[i].form as usize;
+        if !seen[form] {
+            word.clear();
+            DocFeats::word_features(&df.forms[form], &mut word);
+            cache[form] = model.int_sum(&word);
+            seen[form] = true;
+        }
+        let (sum, keep) = cache[form];
         feats.clear();
-        df.static_features(i, &mut feats);
+        df.context_features(i, keep, &mut feats);
         df.tag_features(i, p1, p2, &mut feats);
         let mut scores = [0f32; N_TAGS];
-        model.add(&feats, &mut scores);
+        model.add_to(sum, &feats, &mut scores);
         let (best, margin) = best_allowed(&scores, p1);
         tags[i] = best as u8;
         margins[i] = margin;

@@ -435,7 +435,7 @@ fn title_case_lines(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     };
     let key = |s: &Span| {
         (s.first..s.end).fold(0u64, |h, i| {
-            (h ^ df.toks[i].lower).wrapping_mul(0x0000_0100_0000_01b3)
+            (h ^ df.lower(i)).wrapping_mul(0x0000_0100_0000_01b3)
         })
     };
     let confirmed: crate::hash::FxSet<u64> =
@@ -452,7 +452,7 @@ fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     }
     let n = doc.tokens.len();
     // The lower-cased hashes the features computed already (one per token).
-    let lower: Vec<u64> = df.toks.iter().map(|t| t.lower).collect();
+    let lower: Vec<u64> = (0..df.toks.len()).map(|i| df.lower(i)).collect();
     let mut known: HashKeyed<Vec<Known>> = HashKeyed::default();
     let same = |a: usize, b: usize, len: usize| (0..len).all(|k| lower[a + k] == lower[b + k]);
     let add =
