@@ -531,17 +531,17 @@ fn push_paragraph(paragraphs: &mut Vec<Paragraph>, sentences: &[Sentence], first
 }
 
 fn has_blank_line(text: &str) -> bool {
+    // Line ends found with `str::find` (a word-at-a-time search) rather than byte by byte.
     let b = text.as_bytes();
-    let mut last_nl: Option<usize> = None;
-    for (i, &c) in b.iter().enumerate() {
-        if c == b'\n' {
-            if let Some(p) = last_nl {
-                if b[p + 1..i].iter().all(|x| x.is_ascii_whitespace()) {
-                    return true;
-                }
-            }
-            last_nl = Some(i);
+    let Some(mut last_nl) = text.find('\n') else {
+        return false;
+    };
+    while let Some(k) = text[last_nl + 1..].find('\n') {
+        let i = last_nl + 1 + k;
+        if b[last_nl + 1..i].iter().all(|x| x.is_ascii_whitespace()) {
+            return true;
         }
+        last_nl = i;
     }
     false
 }

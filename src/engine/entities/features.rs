@@ -47,8 +47,13 @@ pub struct Form {
 }
 
 impl Form {
-    fn of(w: &str) -> Form {
-        let h = word_hashes(w);
+    /// The form of text `w`, whose [`fnv`] hash is `raw`.
+    fn of(w: &str, raw: u64) -> Form {
+        let h = if w.is_ascii() {
+            ascii_word_hashes(w.as_bytes(), raw)
+        } else {
+            unicode_word_hashes(w)
+        };
         let len_bucket = match h.n {
             0..=1 => 0,
             2 => 1,
@@ -208,15 +213,14 @@ struct WordHashes {
 /// [`WordHashes`] of an ASCII token in one pass over its bytes: the same values as
 /// [`word_hashes`] (for ASCII, lower-casing is one byte to one byte), without the per-character
 /// Unicode case tables. Most tokens of English text take this path.
-fn ascii_word_hashes(b: &[u8]) -> WordHashes {
+fn ascii_word_hashes(b: &[u8], raw: u64) -> WordHashes {
     let step = |h: u64, x: u8| (h ^ x as u64).wrapping_mul(FNV_PRIME);
-    let (mut raw, mut lower, mut shape, mut ph) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
+    let (mut lower, mut shape, mut ph) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
     let mut pre = [0u64; 4];
     let (mut digit, mut hyphen, mut all_lower) = (false, false, true);
     let mut last_class = 0u8;
     let mut run = 0;
     for (n, &c) in b.iter().enumerate() {
-        raw = step(raw, c);
         let l = c.to_ascii_lowercase();
         lower = step(lower, l);
         all_lower &= c.is_ascii_lowercase();
@@ -267,15 +271,6 @@ fn ascii_word_hashes(b: &[u8]) -> WordHashes {
         digit,
         hyphen,
         all_lower,
-    }
-}
-
-/// [`WordHashes`] of any token.
-fn word_hashes(w: &str) -> WordHashes {
-    if w.is_ascii() {
-        ascii_word_hashes(w.as_bytes())
-    } else {
-        unicode_word_hashes(w)
     }
 }
 
@@ -468,9 +463,10 @@ impl DocFeats {
         for (i, t) in doc.tokens.iter().enumerate() {
             let w = &text[t.start..t.end];
             // The length folded in: a cheap second check against collisions.
-            let key = fnv(w.as_bytes()) ^ (w.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let raw = fnv(w.as_bytes());
+            let key = raw ^ (w.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
             let form = *by_raw.entry(key).or_insert_with(|| {
-                forms.push(Form::of(w));
+                forms.push(Form::of(w, raw));
                 form_word.push(WordIds::NONE);
                 forms.len() as u32 - 1
             }) as usize;
@@ -483,7 +479,7 @@ impl DocFeats {
             if t.all_caps {
                 flags |= F_ALLCAPS;
             }
-            if sent.first == i || (i > 0 && is_opener(doc.tok(i - 1)) && sent.first + 1 == i) {
+            if sent.first == i || (sent.first + 1 == i && is_opener(doc.tok(i - 1))) {
                 flags |= F_SENT_START;
             }
             if headline.get(t.sentence as usize).copied().unwrap_or(false) {
@@ -585,13 +581,15 @@ impl DocFeats {
 
     /// Features of token `i` that do not depend on the previous tags; pushes bucket indices.
     pub fn static_features(&self, i: usize, out: &mut Vec<u32>) {
-        self.features_of(i, ALL_WORD_FEATURES, out);
+        self.features_of(i, ALL_WORD_FEATURES, |f| out.push(f));
     }
 
     /// [`Self::static_features`] with only the [`Self::word_features`] whose bit is set in
-    /// `keep` (the others are summed once per form by the tagger); the rest in the same order.
-    pub fn context_features(&self, i: usize, keep: u16, out: &mut Vec<u32>) {
-        self.features_of(i, keep, out);
+    /// `keep` (the others are summed once per form by the tagger), the rest in the same order;
+    /// each bucket is handed to `emit` (no list is built).
+    #[inline]
+    pub fn context_features(&self, i: usize, keep: u16, emit: impl FnMut(u32)) {
+        self.features_of(i, keep, emit);
     }
 
     /// The features of a token that depend on its text alone, in [`Self::static_features`]'s
@@ -610,7 +608,8 @@ impl DocFeats {
         }
     }
 
-    fn features_of(&self, i: usize, keep: u16, out: &mut Vec<u32>) {
+    #[inline]
+    fn features_of(&self, i: usize, keep: u16, mut out: impl FnMut(u32)) {
         let t = &self.toks[i];
         let tf = &self.forms[t.form as usize];
         let form = |x: &TokInfo| &self.forms[x.form as usize];
@@ -626,56 +625,56 @@ impl DocFeats {
         let sh_p1 = p1.map_or(EOS, |x| form(x).shape);
         let g_m1 = m1.map_or(0, |x| x.gaz) as u64;
         let g_p1 = p1.map_or(0, |x| x.gaz) as u64;
-        out.push(mix(0, 0, 0));
+        out(mix(0, 0, 0));
         if keep & 1 << W_RAW != 0 {
-            out.push(mix(1, tf.raw, 0));
+            out(mix(1, tf.raw, 0));
         }
         if keep & 1 << W_LOWER != 0 {
-            out.push(mix(2, tf.lower, 0));
+            out(mix(2, tf.lower, 0));
         }
-        out.push(mix(3, lm1, 0));
-        out.push(mix(4, lm2, 0));
-        out.push(mix(5, lp1, 0));
-        out.push(mix(6, lp2, 0));
-        out.push(mix(7, lm1, tf.lower));
-        out.push(mix(8, tf.lower, lp1));
+        out(mix(3, lm1, 0));
+        out(mix(4, lm2, 0));
+        out(mix(5, lp1, 0));
+        out(mix(6, lp2, 0));
+        out(mix(7, lm1, tf.lower));
+        out(mix(8, tf.lower, lp1));
         if keep & 1 << W_SHAPE != 0 {
-            out.push(mix(9, tf.shape, 0));
+            out(mix(9, tf.shape, 0));
         }
-        out.push(mix(10, sh_m1, tf.shape));
-        out.push(mix(11, tf.shape, sh_p1));
+        out(mix(10, sh_m1, tf.shape));
+        out(mix(11, tf.shape, sh_p1));
         for k in 0..4 {
             if tf.pre[k] != 0 && keep & 1 << (W_AFFIX + 2 * k) != 0 {
-                out.push(mix(12 + k as u64, tf.pre[k], 0));
+                out(mix(12 + k as u64, tf.pre[k], 0));
             }
             if tf.suf[k] != 0 && keep & 1 << (W_AFFIX + 2 * k + 1) != 0 {
-                out.push(mix(16 + k as u64, tf.suf[k], 0));
+                out(mix(16 + k as u64, tf.suf[k], 0));
             }
         }
-        out.push(mix(20, t.flags as u64, 0));
-        out.push(mix(21, case_flags, tf.shape));
-        out.push(mix(22, t.gaz as u64, case_flags & 7));
-        out.push(mix(23, g_m1, t.gaz as u64));
-        out.push(mix(24, t.gaz as u64, g_p1));
-        out.push(mix(
+        out(mix(20, t.flags as u64, 0));
+        out(mix(21, case_flags, tf.shape));
+        out(mix(22, t.gaz as u64, case_flags & 7));
+        out(mix(23, g_m1, t.gaz as u64));
+        out(mix(24, t.gaz as u64, g_p1));
+        out(mix(
             25,
             doc_flags,
             t.flags as u64 & (F_CAP | F_SENT_START | F_HEADLINE) as u64,
         ));
-        out.push(mix(26, doc_flags, tf.lower));
-        out.push(mix(27, lm1, tf.shape));
-        out.push(mix(28, tf.shape, lp1));
-        out.push(mix(29, m1.map_or(BOS, |x| form(x).raw), 0));
-        out.push(mix(30, p1.map_or(EOS, |x| form(x).raw), 0));
-        out.push(mix(
+        out(mix(26, doc_flags, tf.lower));
+        out(mix(27, lm1, tf.shape));
+        out(mix(28, tf.shape, lp1));
+        out(mix(29, m1.map_or(BOS, |x| form(x).raw), 0));
+        out(mix(30, p1.map_or(EOS, |x| form(x).raw), 0));
+        out(mix(
             31,
             self.tok_at(i, -2).map_or(BOS, |x| form(x).shape),
             0,
         ));
-        out.push(mix(32, self.tok_at(i, 2).map_or(EOS, |x| form(x).shape), 0));
-        out.push(mix(33, m1.map_or(BOS, |x| form(x).suf[2]), 0));
-        out.push(mix(34, p1.map_or(EOS, |x| form(x).suf[2]), 0));
-        out.push(mix(
+        out(mix(32, self.tok_at(i, 2).map_or(EOS, |x| form(x).shape), 0));
+        out(mix(33, m1.map_or(BOS, |x| form(x).suf[2]), 0));
+        out(mix(34, p1.map_or(EOS, |x| form(x).suf[2]), 0));
+        out(mix(
             35,
             t.flags as u64,
             p1.map_or(0, |x| (x.flags & (F_CAP | F_PUNCT)) as u64),
@@ -684,12 +683,18 @@ impl DocFeats {
 
     /// Features that depend on the two previous tags.
     pub fn tag_features(&self, i: usize, p1: usize, p2: usize, out: &mut Vec<u32>) {
+        self.tag_features_with(i, p1, p2, |f| out.push(f));
+    }
+
+    /// [`Self::tag_features`], each bucket handed to `out`.
+    #[inline]
+    pub fn tag_features_with(&self, i: usize, p1: usize, p2: usize, mut out: impl FnMut(u32)) {
         let t = &self.toks[i];
-        out.push(mix(40, p1 as u64, 0));
-        out.push(mix(41, p1 as u64, p2 as u64));
+        out(mix(40, p1 as u64, 0));
+        out(mix(41, p1 as u64, p2 as u64));
         let f = &self.forms[t.form as usize];
-        out.push(mix(42, p1 as u64, f.lower));
-        out.push(mix(43, p1 as u64, f.shape));
+        out(mix(42, p1 as u64, f.lower));
+        out(mix(43, p1 as u64, f.shape));
     }
 }
 
@@ -757,7 +762,10 @@ mod tests {
             "e.g",
             "ABCDEFGH",
         ] {
-            let (a, u) = (ascii_word_hashes(w.as_bytes()), unicode_word_hashes(w));
+            let (a, u) = (
+                ascii_word_hashes(w.as_bytes(), fnv(w.as_bytes())),
+                unicode_word_hashes(w),
+            );
             assert_eq!(
                 (a.raw, a.lower, a.shape, a.pre, a.suf, a.n),
                 (u.raw, u.lower, u.shape, u.pre, u.suf, u.n),

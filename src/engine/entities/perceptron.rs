@@ -10,18 +10,19 @@
 //! `O` column (−7 KB). 1.18 MB raw, 230 KB gzipped → 169 KB; version 3 stored the table raw and
 //! is still read.
 
-use super::features::{allowed, DocFeats, BITS, N_TAGS};
+use super::features::{allowed, DocFeats, BITS, BUCKETS, N_TAGS};
 
 const MODEL: &[u8] = include_bytes!("../../../data/ner/model.bin");
 
 /// A parsed model file.
 pub struct Model {
-    /// Int8 weights, `buckets × tags`.
-    w: Vec<u8>,
+    /// Int8 weights, a row of tags per bucket (fixed-size arrays: a masked bucket needs no
+    /// bounds check on the hot path).
+    w: Box<[[u8; N_TAGS]; BUCKETS]>,
     /// Int8 × scale = weight.
     scale: f32,
     /// One bit per bucket: the row is stored exactly in `exact`.
-    is_exact: Vec<u64>,
+    is_exact: Box<[u64; BUCKETS / 64]>,
     /// Exact rows (a few dozen; bias and transition rows among them, hit on every token). An
     /// exact bucket's int8 row is unused: its first two bytes hold the row's index here, so
     /// finding it costs the load the int8 row would have.
@@ -44,10 +45,14 @@ impl Model {
                 .copy_from_slice(&index.to_le_bytes());
             rows.push(row);
         }
+        let w: Vec<[u8; N_TAGS]> = body
+            .chunks_exact(N_TAGS)
+            .map(|r| r.try_into().unwrap_or([0; N_TAGS]))
+            .collect();
         Some(Model {
-            w: body,
+            w: w.into_boxed_slice().try_into().ok()?,
             scale,
-            is_exact,
+            is_exact: is_exact.into_boxed_slice().try_into().ok()?,
             exact: rows,
         })
     }
@@ -58,44 +63,40 @@ impl Model {
         let mut acc = [0i32; N_TAGS];
         let mut exact = 0;
         for &(bit, f) in feats {
-            let base = f as usize * N_TAGS;
-            match self.w.get(base..base + N_TAGS) {
-                Some(_) if self.is_exact[f as usize / 64] & (1 << (f % 64)) != 0 => exact |= bit,
-                Some(row) => {
-                    for (s, &x) in acc.iter_mut().zip(row) {
-                        *s += x as i8 as i32;
-                    }
-                }
-                None => {}
+            let f = f as usize & (BUCKETS - 1);
+            if self.is_exact[f / 64] & (1 << (f % 64)) != 0 {
+                exact |= bit;
+                continue;
+            }
+            for (s, &x) in acc.iter_mut().zip(&self.w[f]) {
+                *s += x as i8 as i32;
             }
         }
         (acc, exact)
     }
 
-    /// [`Self::add`] with the int8 rows of further features already summed in `acc` (integer
-    /// sums: the scores are exactly those of adding all features here).
+    /// Adds feature `f`'s weights: an int8 row into `acc`, an exact row into `scores` (exact
+    /// rows in feature order, so the float sums do not depend on how the int8 rows are grouped).
     #[inline]
-    pub fn add_to(&self, mut acc: [i32; N_TAGS], feats: &[u32], scores: &mut [f32; N_TAGS]) {
-        for &f in feats {
-            let base = f as usize * N_TAGS;
-            if self.is_exact[f as usize / 64] & (1 << (f % 64)) != 0 {
-                let k = self
-                    .w
-                    .get(base..base + 2)
-                    .map_or(usize::MAX, |b| u16::from_le_bytes([b[0], b[1]]) as usize);
-                if let Some(row) = self.exact.get(k) {
-                    for (s, &x) in scores.iter_mut().zip(row) {
-                        *s += x;
-                    }
-                }
-                continue;
-            }
-            if let Some(row) = self.w.get(base..base + N_TAGS) {
-                for (s, &x) in acc.iter_mut().zip(row) {
-                    *s += x as i8 as i32;
+    pub fn add_feature(&self, f: u32, acc: &mut [i32; N_TAGS], scores: &mut [f32; N_TAGS]) {
+        let f = f as usize & (BUCKETS - 1);
+        if self.is_exact[f / 64] & (1 << (f % 64)) != 0 {
+            let b = self.w[f];
+            if let Some(row) = self.exact.get(u16::from_le_bytes([b[0], b[1]]) as usize) {
+                for (s, &x) in scores.iter_mut().zip(row) {
+                    *s += x;
                 }
             }
+            return;
         }
+        for (s, &x) in acc.iter_mut().zip(&self.w[f]) {
+            *s += x as i8 as i32;
+        }
+    }
+
+    /// Adds the summed int8 rows `acc` into `scores`.
+    #[inline]
+    pub fn finish(&self, acc: [i32; N_TAGS], scores: &mut [f32; N_TAGS]) {
         for (s, a) in scores.iter_mut().zip(acc) {
             *s += a as f32 * self.scale;
         }
@@ -194,7 +195,6 @@ pub fn tag(model: &Model, df: &DocFeats) -> (Vec<u8>, Vec<f32>) {
     let n = df.toks.len();
     let mut tags = vec![0u8; n];
     let mut margins = vec![0f32; n];
-    let mut feats: Vec<u32> = Vec::with_capacity(64);
     let mut p1 = N_TAGS; // sentence start
     let mut p2 = N_TAGS;
     let mut word: Vec<(u16, u32)> = Vec::with_capacity(16);
@@ -226,12 +226,11 @@ pub fn tag(model: &Model, df: &DocFeats) -> (Vec<u8>, Vec<f32>) {
             cache[form] = model.int_sum(&word);
             seen[form] = true;
         }
-        let (sum, keep) = cache[form];
-        feats.clear();
-        df.context_features(i, keep, &mut feats);
-        df.tag_features(i, p1, p2, &mut feats);
+        let (mut acc, keep) = cache[form];
         let mut scores = [0f32; N_TAGS];
-        model.add_to(sum, &feats, &mut scores);
+        df.context_features(i, keep, |f| model.add_feature(f, &mut acc, &mut scores));
+        df.tag_features_with(i, p1, p2, |f| model.add_feature(f, &mut acc, &mut scores));
+        model.finish(acc, &mut scores);
         let (best, margin) = best_allowed(&scores, p1);
         tags[i] = best as u8;
         margins[i] = margin;

@@ -451,13 +451,13 @@ fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
         multi: bool,
     }
     let n = doc.tokens.len();
-    // The lower-cased hashes the features computed already (one per token).
-    let lower: Vec<u64> = (0..df.toks.len()).map(|i| df.lower(i)).collect();
+    // The lower-cased hashes the features computed already (one per distinct text).
+    let lower = |i: usize| df.lower(i);
     let mut known: HashKeyed<Vec<Known>> = HashKeyed::default();
-    let same = |a: usize, b: usize, len: usize| (0..len).all(|k| lower[a + k] == lower[b + k]);
+    let same = |a: usize, b: usize, len: usize| (0..len).all(|k| lower(a + k) == lower(b + k));
     let add =
         |known: &mut HashKeyed<Vec<Known>>, first: usize, len: usize, ty: usize, multi: bool| {
-            let entry = known.entry(lower[first]).or_default();
+            let entry = known.entry(lower(first)).or_default();
             if entry.len() < 16
                 && !entry
                     .iter()
@@ -499,7 +499,7 @@ fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
             i += 1;
             continue;
         }
-        let Some(cands) = known.get(&lower[i]) else {
+        let Some(cands) = known.get(&lower(i)) else {
             i += 1;
             continue;
         };
