@@ -23,6 +23,9 @@ pub struct Model {
     scale: f32,
     /// One bit per bucket: the row is stored exactly in `exact`.
     is_exact: Box<[u64; BUCKETS / 64]>,
+    /// One bit per bucket: the row has a weight (half the rows are all zero, pruned in training:
+    /// a feature landing there costs no load from the 1.2 MB table, often a cache miss).
+    used: Box<[u64; BUCKETS / 64]>,
     /// Exact rows (a few dozen; bias and transition rows among them, hit on every token). An
     /// exact bucket's int8 row is unused: its first two bytes hold the row's index here, so
     /// finding it costs the load the int8 row would have.
@@ -49,10 +52,17 @@ impl Model {
             .chunks_exact(N_TAGS)
             .map(|r| r.try_into().unwrap_or([0; N_TAGS]))
             .collect();
+        let mut used = is_exact.clone();
+        for (b, row) in w.iter().enumerate() {
+            if row.iter().any(|&x| x != 0) {
+                used[b / 64] |= 1 << (b % 64);
+            }
+        }
         Some(Model {
             w: w.into_boxed_slice().try_into().ok()?,
             scale,
             is_exact: is_exact.into_boxed_slice().try_into().ok()?,
+            used: used.into_boxed_slice().try_into().ok()?,
             exact: rows,
         })
     }
@@ -80,6 +90,9 @@ impl Model {
     #[inline]
     pub fn add_feature(&self, f: u32, acc: &mut [i32; N_TAGS], scores: &mut [f32; N_TAGS]) {
         let f = f as usize & (BUCKETS - 1);
+        if self.used[f / 64] & (1 << (f % 64)) == 0 {
+            return;
+        }
         if self.is_exact[f / 64] & (1 << (f % 64)) != 0 {
             let b = self.w[f];
             if let Some(row) = self.exact.get(u16::from_le_bytes([b[0], b[1]]) as usize) {
