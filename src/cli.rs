@@ -138,6 +138,7 @@ enum EvalCommand {
 }
 
 pub fn main() -> ExitCode {
+    article_analyzer::keep_freed_memory();
     let cli = Cli::parse();
     let res = match cli.command {
         Command::Analyze { file, run } => cmd_analyze(file, &run),

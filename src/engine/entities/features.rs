@@ -740,6 +740,35 @@ pub fn spans_from_tags(tags: &[u8]) -> Vec<(usize, usize, usize)> {
 mod tests {
     use super::*;
 
+    /// Tokens share a form exactly when their texts are equal, the shared hashes are those of
+    /// the token's own text, and the words are numbered as the plain numbering does.
+    #[test]
+    fn forms_are_per_distinct_text() {
+        let text = "The the THE tHe. Biden met Biden; biden said “Biden.” 14 14.0 14 Київ київ \
+            Київ Zürich zürich - -- — The";
+        let doc = Doc::new(text);
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        assert_eq!(df.words, WordIds::of(&doc));
+        for i in 0..doc.tokens.len() {
+            let w = doc.tok(i);
+            let own = Form::of(w, fnv(w.as_bytes()));
+            let f = df.form(i);
+            assert_eq!(
+                (f.raw, f.lower, f.shape, f.pre, f.suf),
+                (own.raw, own.lower, own.shape, own.pre, own.suf),
+                "{w}"
+            );
+            for j in 0..doc.tokens.len() {
+                assert_eq!(
+                    df.toks[i].form == df.toks[j].form,
+                    w == doc.tok(j),
+                    "{w} / {}",
+                    doc.tok(j)
+                );
+            }
+        }
+    }
+
     /// The ASCII fast path gives exactly the general path's hashes (the shipped weights are keyed
     /// by them).
     #[test]

@@ -285,6 +285,66 @@ pub fn best_allowed<T: Copy + PartialOrd + std::ops::Sub<Output = T> + Default>(
 mod tests {
     use super::*;
 
+    /// The tagger's scores (a form's word features summed once, the exact rows kept in place,
+    /// empty rows skipped) are bit for bit those of adding every feature's row in order, the way
+    /// the trainer lists them, for every token, previous tags and text form.
+    #[test]
+    fn cached_scores_equal_scores_over_the_full_feature_list() {
+        let model = shipped().expect("the shipped model parses");
+        let text = "WASHINGTON (Reuters) - U.S. President Joe Biden spoke with Vladimir Putin on \
+            Tuesday, the White House said. “We discussed New START,” Biden said. Biden's aides \
+            met NATO's chief in Brussels; the European Union's Ursula von der Leyen, Zelenskyy \
+            and 14.27 % of Apple Inc. shares. Kyiv Київ Zürich naïve McDonald's AT&T 24/7.";
+        let doc = crate::text::Doc::new(text);
+        let df = DocFeats::new(&doc, super::super::gazetteer::shipped());
+        let mut exact_words = 0;
+        for i in 0..df.toks.len() {
+            let mut words = Vec::new();
+            DocFeats::word_features(df.form(i), &mut words);
+            let (sum, keep) = model.int_sum(&words);
+            exact_words += keep.count_ones();
+            for (p1, p2) in [(N_TAGS, N_TAGS), (0, N_TAGS), (1, 0), (2, 1), (7, 0)] {
+                let mut all = Vec::new();
+                df.static_features(i, &mut all);
+                df.tag_features(i, p1, p2, &mut all);
+                let (mut acc, mut full) = ([0i32; N_TAGS], [0f32; N_TAGS]);
+                for &f in &all {
+                    model.add_feature(f, &mut acc, &mut full);
+                }
+                model.finish(acc, &mut full);
+                // The same read straight off the table: no bitmap of used rows.
+                let (mut acc, mut naive) = ([0i32; N_TAGS], [0f32; N_TAGS]);
+                for &f in &all {
+                    let (f, row) = (f as usize, model.w[f as usize]);
+                    if model.is_exact[f / 64] & (1 << (f % 64)) != 0 {
+                        let k = u16::from_le_bytes([row[0], row[1]]) as usize;
+                        for (s, &x) in naive.iter_mut().zip(&model.exact[k]) {
+                            *s += x;
+                        }
+                    } else {
+                        for (a, &x) in acc.iter_mut().zip(&row) {
+                            *a += x as i8 as i32;
+                        }
+                    }
+                }
+                model.finish(acc, &mut naive);
+                assert_eq!(full.map(f32::to_bits), naive.map(f32::to_bits), "token {i}");
+                let (mut acc, mut cached) = (sum, [0f32; N_TAGS]);
+                df.context_features(i, keep, |f| model.add_feature(f, &mut acc, &mut cached));
+                df.tag_features_with(i, p1, p2, |f| model.add_feature(f, &mut acc, &mut cached));
+                model.finish(acc, &mut cached);
+                assert_eq!(
+                    full.map(f32::to_bits),
+                    cached.map(f32::to_bits),
+                    "token {i}"
+                );
+            }
+        }
+        // The case the in-place rule is for: some word features (the shapes of capitalised
+        // words) have exactly stored rows.
+        assert!(exact_words > 0);
+    }
+
     /// The shipped weights are packed (format 4), unpack to a full table, and packing them again
     /// gives the shipped bytes: the packing is lossless and what `train ner` writes.
     #[test]
