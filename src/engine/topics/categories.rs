@@ -457,9 +457,10 @@ impl Model {
             .map(|&(li, _)| self.classes.iter().position(|&c| c == li))
             .collect();
         // Contributions as (v, word) packed to sort as integers, largest v first, then by word
-        // (the same integer sort as the key phrases').
+        // (the same integer order as the key phrases'); each pick keeps its five smallest keys
+        // as the pass goes (most words beat none of them: one comparison).
         let pack = crate::sort::score_desc_key;
-        let mut contribs: Vec<Vec<u64>> = vec![Vec::new(); picks.len()];
+        let mut contribs: Vec<Best5> = vec![Best5::default(); picks.len()];
         for (wi, w) in words.vocab.iter().enumerate() {
             if w.stop || w.chars <= 2 {
                 continue;
@@ -485,25 +486,20 @@ impl Model {
                     }
                 }
                 if v > 0.0 && wi <= u32::MAX as usize {
-                    contrib.push(pack(v, wi));
+                    contrib.offer(pack(v, wi));
                 }
             }
         }
         contribs
             .into_iter()
-            .map(|contrib| {
-                // Five words are shown: the best few found in one pass.
-                let mut evidence: Vec<String> = Vec::new();
-                for c in crate::sort::Ascending::new(contrib, 8) {
-                    if evidence.len() >= 5 {
-                        break;
-                    }
-                    // Distinct words have distinct lower-cased forms: no duplicates to skip.
-                    if let Some(w) = words.vocab.get(c as u32 as usize) {
-                        evidence.push(words.lower(w));
-                    }
-                }
-                evidence
+            .map(|best| {
+                // Five words are shown. Distinct words have distinct lower-cased forms: no
+                // duplicates to skip.
+                best.keys[..best.len]
+                    .iter()
+                    .filter_map(|&c| words.vocab.get(c as u32 as usize))
+                    .map(|w| words.lower(w))
+                    .collect()
             })
             .collect()
     }
@@ -545,9 +541,58 @@ fn norm_of(logs: &[f32]) -> f32 {
     logs.iter().map(|l| l.powi(2)).sum::<f32>().sqrt().max(1e-9)
 }
 
+/// The five smallest distinct keys offered, in ascending order.
+#[derive(Debug, Clone, Copy, Default)]
+struct Best5 {
+    keys: [u64; 5],
+    len: usize,
+}
+
+impl Best5 {
+    fn offer(&mut self, k: u64) {
+        if self.len == self.keys.len() && k >= self.keys[self.len - 1] {
+            return;
+        }
+        // Insertion: shift the larger keys right (the last falls off when full).
+        let mut at = self.len.min(self.keys.len() - 1);
+        self.len = (self.len + 1).min(self.keys.len());
+        while at > 0 && self.keys[at - 1] > k {
+            self.keys[at] = self.keys[at - 1];
+            at -= 1;
+        }
+        self.keys[at] = k;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The running five smallest are the first five of the sorted keys, for any order offered.
+    #[test]
+    fn best5_keeps_the_five_smallest() {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for n in [0usize, 1, 4, 5, 6, 40] {
+            for _ in 0..50 {
+                let keys: Vec<u64> = (0..n)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        x
+                    })
+                    .collect();
+                let mut b = Best5::default();
+                let mut sorted = keys.clone();
+                for &k in &keys {
+                    b.offer(k);
+                }
+                sorted.sort_unstable();
+                // (Distinct keys, as in use: a word's index is part of its key.)
+                assert_eq!(&b.keys[..b.len], &sorted[..sorted.len().min(5)]);
+            }
+        }
+    }
 
     /// The shipped model (header TSV + the build script's stem table) equals the model parsed
     /// from the readable `data/topics/categories.tsv`.
