@@ -82,6 +82,7 @@ pub fn extract(doc: &Doc, article_date: Option<Date>) -> Found {
     // Values (dates, amounts) were found first; names may not overlap them. Both lists are in
     // text order, so one merge-like walk checks overlaps in linear time.
     let n_values = spans.len();
+    spans.reserve(names.len());
     let mut v = 0;
     for n in names {
         while v < n_values && spans[v].end <= n.start {
