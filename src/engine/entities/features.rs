@@ -1,9 +1,10 @@
 //! Hashed features for the name tagger, shared by the engine and the trainer (`train ner`), so both
 //! sides compute exactly the same bucket for the same feature.
 //!
-//! Every token's strings are hashed once ([`TokInfo`]); a feature is then a cheap mix of a template
-//! number and one or two of those hashes, folded into `2^BITS` buckets. Nothing allocates per token
-//! except the per-document table of word casing ([`DocFeats::new`]).
+//! Every distinct token text is hashed once per document ([`Form`]; a token keeps its form's index
+//! in [`TokInfo`]); a feature is then a cheap mix of a template number and one or two of those
+//! hashes, folded into `2^BITS` buckets. Nothing allocates per token: [`DocFeats::new`] fills a
+//! few per-document vectors.
 
 use super::gazetteer::{self, Gaz};
 use crate::text::{Doc, TokenKind};
@@ -219,9 +220,9 @@ struct WordHashes {
     all_lower: bool,
 }
 
-/// [`WordHashes`] of an ASCII token in one pass over its bytes: the same values as
-/// [`word_hashes`] (for ASCII, lower-casing is one byte to one byte), without the per-character
-/// Unicode case tables. Most tokens of English text take this path.
+/// [`WordHashes`] of an ASCII token (whose [`fnv`] is `raw`) in one pass over its bytes: the same
+/// values as [`unicode_word_hashes`] (for ASCII, lower-casing is one byte to one byte), without the
+/// per-character Unicode case tables. Most tokens of English text take this path.
 fn ascii_word_hashes(b: &[u8], raw: u64) -> WordHashes {
     let step = |h: u64, x: u8| (h ^ x as u64).wrapping_mul(FNV_PRIME);
     let (mut lower, mut shape, mut ph) = (FNV_OFFSET, FNV_OFFSET, FNV_OFFSET);
