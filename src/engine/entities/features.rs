@@ -583,6 +583,11 @@ impl DocFeats {
         self.lowers[self.toks[i].form as usize]
     }
 
+    /// The gazetteer classes of token `i` (see [`gazetteer`]).
+    pub fn gaz(&self, i: usize) -> u8 {
+        self.toks.get(i).map_or(0, |t| t.gaz)
+    }
+
     /// Whether token `i`'s word is written in lower case elsewhere in the document.
     pub fn lower_elsewhere(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.flags & F_DOC_LOWER != 0)
