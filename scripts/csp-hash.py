@@ -10,12 +10,15 @@ path = os.path.join(staging, "index.html")
 html = open(path, encoding="utf-8").read()
 scripts = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
 hashes = ["'sha256-%s'" % base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts if s.strip()]
-csp = re.search(r'(<meta http-equiv="Content-Security-Policy" content=")([^"]*)(")', html)
+# The CSP meta, whatever its attribute order and quoting (release builds are minified).
+meta = next((m for m in re.finditer(r"<meta\b[^>]*>", html)
+             if re.search(r'http-equiv="?Content-Security-Policy\b', m.group(0))), None)
+csp = meta and re.compile(r'content="([^"]*)"').search(html, meta.start(), meta.end())
 if not csp:
     sys.exit("csp-hash: no Content-Security-Policy meta in " + path)
-policy = csp.group(2)
+policy = csp.group(1)
 policy = re.sub(r"'sha256-[^']*'\s*", "", policy)
 policy = re.sub(r"script-src ([^;]*)", lambda m: "script-src " + " ".join([m.group(1).strip()] + hashes), policy, count=1)
-html = html[: csp.start(2)] + policy + html[csp.end(2):]
+html = html[: csp.start(1)] + policy + html[csp.end(1):]
 open(path, "w", encoding="utf-8").write(html)
 print("csp-hash: %d inline script(s) hashed into script-src" % len(hashes))

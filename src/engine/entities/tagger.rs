@@ -53,10 +53,13 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         .into_iter()
         // A name has a letter: in a table of figures the model can read "642,771" as one.
         .filter(|s| span_text(doc, s).chars().any(char::is_alphabetic))
-        // ... and a word that is not a function word: a capitalised "The" or "You" opening a title
-        // or a sentence is no entity ("US" and "IT", in capitals, stay).
-        .filter(|s| !(s.first..s.end).all(|i| is_function_word(doc.tok(i))))
-        .filter(|s| !common_word(doc, &df, s))
+        // ... and a word that is not a function word or a greeting: a capitalised "The" or "You"
+        // opening a title or a sentence, "Thanks" before a signature, is no entity ("US" and
+        // "IT", in capitals, stay).
+        .filter(|s| {
+            !(s.first..s.end).all(|i| is_function_word(doc.tok(i)) || is_greeting(doc.tok(i)))
+        })
+        .filter(|s| !common_word(doc, &df, s) && !file_name(doc, s))
         .map(|s| Candidate {
             start: doc.tokens[s.first].start,
             end: doc.tokens[s.end - 1].end,
@@ -80,6 +83,25 @@ fn common_word(doc: &Doc, df: &DocFeats, s: &Span) -> bool {
         && !doc.tokens[i].all_caps
         && df.lower_elsewhere(i)
         && df.gaz(i) & PLACE == 0
+}
+
+/// A name written as a file's name ("TEXT.htm", "UnleadedStocks.pdf"): a document, not a name.
+fn file_name(doc: &Doc, s: &Span) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "doc", "docx", "htm", "html", "xls", "xlsx", "ppt", "pptx", "txt", "jpg", "jpeg",
+        "png", "gif", "zip",
+    ];
+    let rest = &doc.text.as_bytes()[doc.tokens[s.end - 1].end..];
+    let Some(after) = rest.strip_prefix(b".") else {
+        return false;
+    };
+    let n = after
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    EXTENSIONS
+        .iter()
+        .any(|e| e.as_bytes().eq_ignore_ascii_case(&after[..n]))
 }
 
 /// A closed-class word in any case but all capitals ("The", "you"; not "US").
@@ -318,21 +340,14 @@ fn cue_types(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
-/// Greetings and sign-offs that run into a name when lines are joined ("Thanks, Renee Renee, …").
+/// Greetings, sign-offs and contact labels: they run into names when lines are joined ("Thanks,
+/// Renee Renee, …") and are never names alone.
+#[rustfmt::skip]
 fn is_greeting(w: &str) -> bool {
     const WORDS: &[&str] = &[
-        "dear",
-        "hi",
-        "hello",
-        "hey",
-        "thanks",
-        "thank",
-        "regards",
-        "cheers",
-        "sincerely",
-        "please",
-        "let",
-        "here",
+        "dear", "hi", "hello", "hey", "thanks", "thank", "regards", "cheers", "sincerely",
+        "please", "let", "here", "yes", "ok", "okay", "good", "glad", "email", "fax", "phone",
+        "tel",
     ];
     WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
 }
@@ -725,6 +740,23 @@ mod tests {
             let name = &text[text.find(first).unwrap()..text.find(last).unwrap() + last.len()];
             assert_eq!(split(text, first, last), [name], "{text}");
         }
+    }
+
+    #[test]
+    fn file_names_are_no_names() {
+        let doc = Doc::new("See attached file: UnleadedStocks.pdf and Acme.Corp, TEXT.htm.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let name = |w: &str| Span {
+            first: at(w),
+            end: at(w) + 1,
+            ty: 1,
+            conf: 1.0,
+            rule: "model",
+        };
+        assert!(file_name(&doc, &name("UnleadedStocks")));
+        assert!(file_name(&doc, &name("TEXT")));
+        assert!(!file_name(&doc, &name("Acme")));
+        assert!(!file_name(&doc, &name("See")));
     }
 
     #[test]
