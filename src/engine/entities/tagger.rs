@@ -260,6 +260,18 @@ fn join_adjacent(doc: &Doc, spans: &mut Vec<Span>) {
 /// → "US": the title belongs to the person, the country stays a place).
 fn strip_titles(doc: &Doc, spans: &mut [Span]) {
     for s in spans.iter_mut() {
+        // An honorific opens a person's name whatever the model typed it ("Professor Eastman"
+        // read as an organization): the person, without the title.
+        if TYPES[s.ty] != Label::PER
+            && (2..=3).contains(&(s.end - s.first))
+            && is_honorific(doc.tok(s.first))
+            && (s.first + 1..s.end).all(|i| doc.tokens[i].cap)
+        {
+            s.first += 1;
+            s.ty = 0;
+            s.rule = "rule:title-cut";
+            continue;
+        }
         if TYPES[s.ty] != Label::PER {
             let before = s.end;
             while s.end - s.first >= 2 && is_title(doc.tok(s.end - 1)) {
@@ -281,6 +293,17 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
             s.first += cut;
         }
     }
+}
+
+/// Titles only people carry (not "General", "King", "Justice" or "Miss", which also open the names
+/// of companies, places, departments and contests).
+#[rustfmt::skip]
+fn is_honorific(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "professor", "judge",
+        "senator", "sen.", "rep.",
+    ];
+    WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
 }
 
 /// Institutions that news text names as actors ("the White House said"), typed ORG whatever the
@@ -740,6 +763,31 @@ mod tests {
             let name = &text[text.find(first).unwrap()..text.find(last).unwrap() + last.len()];
             assert_eq!(split(text, first, last), [name], "{text}");
         }
+    }
+
+    #[test]
+    fn an_honorific_makes_a_person() {
+        let typed = |text: &str, first: &str, last: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans = [Span {
+                first: at(first),
+                end: at(last) + 1,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            }];
+            strip_titles(&doc, &mut spans);
+            (span_text(&doc, &spans[0]).to_string(), TYPES[spans[0].ty])
+        };
+        assert_eq!(
+            typed("Professor Cres Eastman said so.", "Professor", "Eastman"),
+            ("Cres Eastman".to_string(), Label::PER)
+        );
+        assert_eq!(
+            typed("The Justice Department said so.", "Justice", "Department"),
+            ("Justice Department".to_string(), Label::ORG)
+        );
     }
 
     #[test]
