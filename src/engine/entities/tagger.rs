@@ -42,6 +42,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     join_adjacent(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     strip_titles(doc, &mut spans);
+    references(doc, &mut spans);
     drop_bare_titles(doc, &mut spans);
     cue_types(doc, &mut spans);
     agree_on_types(doc, &mut spans);
@@ -75,6 +76,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
 /// A one-word name that the document also writes in lower case, in title case and not a listed
 /// place: a capitalised common word ("Great", "Team", "Interstate"). On the dev sets this drops
 /// 12 wrong names of CoNLL-2003 and none right, 66 wrong and 4 right of UNER-EWT.
+#[inline(never)]
 fn common_word(doc: &Doc, df: &DocFeats, s: &Span) -> bool {
     const PLACE: u8 = gazetteer::COUNTRY | gazetteer::PLACE | gazetteer::DEMONYM;
     let i = s.first;
@@ -86,6 +88,7 @@ fn common_word(doc: &Doc, df: &DocFeats, s: &Span) -> bool {
 }
 
 /// A name written as a file's name ("TEXT.htm", "UnleadedStocks.pdf"): a document, not a name.
+#[inline(never)]
 fn file_name(doc: &Doc, s: &Span) -> bool {
     const EXTENSIONS: &[&str] = &[
         "pdf", "doc", "docx", "htm", "html", "xls", "xlsx", "ppt", "pptx", "txt", "jpg", "jpeg",
@@ -99,20 +102,32 @@ fn file_name(doc: &Doc, s: &Span) -> bool {
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
-    EXTENSIONS
-        .iter()
-        .any(|e| e.as_bytes().eq_ignore_ascii_case(&after[..n]))
+    std::str::from_utf8(&after[..n]).is_ok_and(|ext| listed(EXTENSIONS, ext))
+}
+
+/// Whether `w` is in `list`, ignoring ASCII case (one out-of-line loop for every list: an inlined
+/// comparison per listed word costs KBs of wasm).
+#[inline(never)]
+fn listed(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// A closed-class word in any case but all capitals ("The", "you"; not "US").
+#[inline(never)]
 fn is_function_word(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "the", "a", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as",
         "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
         "his", "her", "their", "our", "my", "your", "but", "if", "so", "not", "no",
     ];
-    (w.len() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase()))
-        && WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+    // A pronoun's contraction is the pronoun ("I've", "We’re").
+    let w = [
+        "'ve", "'m", "'ll", "'d", "'re", "’ve", "’m", "’ll", "’d", "’re",
+    ]
+    .iter()
+    .find_map(|c| w.strip_suffix(c))
+    .unwrap_or(w);
+    (w.len() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase())) && listed(WORDS, w)
 }
 
 /// Titles and roles that precede a name but are not part of it in the CoNLL and UNER conventions
@@ -212,7 +227,7 @@ const TITLES: &[&str] = &[
 
 /// Whether `w` is a title word (case-insensitive).
 pub fn is_title(w: &str) -> bool {
-    w.len() <= 15 && TITLES.iter().any(|t| t.eq_ignore_ascii_case(w))
+    w.len() <= 15 && listed(TITLES, w)
 }
 
 /// Token index where a person name starts after any leading titles (and anything before the last
@@ -295,15 +310,47 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
+/// A document's references to its own parts or to a law's ("Title IV", "Figure 1.5", "Tab 3"):
+/// MISC, with the number, not the organization or person the model may read in the word.
+#[inline(never)]
+fn references(doc: &Doc, spans: &mut [Span]) {
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "title", "article", "section", "chapter", "tab", "page", "category", "case", "part",
+        "clause", "paragraph", "appendix", "annex", "schedule", "figure", "table", "exhibit",
+        "verse", "volume",
+    ];
+    let numeral = |i: usize| {
+        let w = doc.tok(i);
+        w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || (w.len() <= 6 && w.bytes().all(|b| b"IVXLC".contains(&b)))
+    };
+    for s in spans.iter_mut() {
+        let n = s.first + 1;
+        if s.end - s.first > 2
+            || !listed(WORDS, doc.tok(s.first))
+            || n >= doc.tokens.len()
+            || doc.tokens[n].sentence != doc.tokens[s.first].sentence
+            || !numeral(n)
+        {
+            continue;
+        }
+        s.end = n + 1;
+        s.ty = 3;
+        s.rule = "rule:reference";
+    }
+}
+
 /// Titles only people carry (not "General", "King", "Justice" or "Miss", which also open the names
 /// of companies, places, departments and contests).
 #[rustfmt::skip]
+#[inline(never)]
 fn is_honorific(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "professor", "judge",
         "senator", "sen.", "rep.",
     ];
-    WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+    listed(WORDS, w)
 }
 
 /// Institutions that news text names as actors ("the White House said"), typed ORG whatever the
@@ -339,7 +386,7 @@ const MISC_CUES: &[&str] = &[
 fn cue_types(doc: &Doc, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         let text = span_text(doc, s);
-        if text.len() <= 20 && KNOWN_ORGS.iter().any(|o| o.eq_ignore_ascii_case(text)) {
+        if text.len() <= 20 && listed(KNOWN_ORGS, text) {
             s.ty = 1;
             s.rule = "lexicon:org";
             s.conf = s.conf.max(0.9);
@@ -366,13 +413,14 @@ fn cue_types(doc: &Doc, spans: &mut [Span]) {
 /// Greetings, sign-offs and contact labels: they run into names when lines are joined ("Thanks,
 /// Renee Renee, …") and are never names alone.
 #[rustfmt::skip]
+#[inline(never)]
 fn is_greeting(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "dear", "hi", "hello", "hey", "thanks", "thank", "regards", "cheers", "sincerely",
         "please", "let", "here", "yes", "ok", "okay", "good", "glad", "email", "fax", "phone",
         "tel",
     ];
-    WORDS.iter().any(|f| f.eq_ignore_ascii_case(w))
+    listed(WORDS, w)
 }
 
 /// Splits the runs of names the model reads as one when line breaks are lost (e-mail signatures
@@ -380,6 +428,7 @@ fn is_greeting(w: &str) -> bool {
 /// Debra Perlingiere"), at a greeting or sign-off word ("Vince Dear Dr. Vincent Kaminski"), and in
 /// a person's name after two words at a listed first name ("Pam Butler Renee Ratcliff"). Leading
 /// and trailing greetings and function words are cut off the pieces.
+#[inline(never)]
 fn split_runs(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for s in spans.drain(..) {
@@ -748,6 +797,12 @@ mod tests {
     }
 
     #[test]
+    fn contractions_of_pronouns_are_function_words() {
+        assert!(is_function_word("I've") && is_function_word("We’re"));
+        assert!(!is_function_word("O'Neill") && !is_function_word("Ive"));
+    }
+
+    #[test]
     fn whole_names_are_not_split() {
         for (text, first, last) in [
             ("He beat Miguel Angel Martin on Sunday.", "Miguel", "Martin"),
@@ -787,6 +842,37 @@ mod tests {
         assert_eq!(
             typed("The Justice Department said so.", "Justice", "Department"),
             ("Justice Department".to_string(), Label::ORG)
+        );
+    }
+
+    #[test]
+    fn references_to_parts_are_misc() {
+        let typed = |text: &str, first: &str, last: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans = [Span {
+                first: at(first),
+                end: at(last) + 1,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            }];
+            references(&doc, &mut spans);
+            (span_text(&doc, &spans[0]).to_string(), TYPES[spans[0].ty])
+        };
+        let misc = |s: &str| (s.to_string(), Label::MISC);
+        assert_eq!(
+            typed("It waives any Title IV provision.", "Title", "IV"),
+            misc("Title IV")
+        );
+        assert_eq!(typed("See Tab 3 of the book.", "Tab", "Tab"), misc("Tab 3"));
+        assert_eq!(
+            typed("As Figure 1.5 shows.", "Figure", "Figure"),
+            misc("Figure 1.5")
+        );
+        assert_eq!(
+            typed("The Section Chiefs met.", "Section", "Chiefs"),
+            ("Section Chiefs".to_string(), Label::ORG)
         );
     }
 
