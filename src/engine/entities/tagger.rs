@@ -418,7 +418,6 @@ fn is_greeting(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "dear", "hi", "hello", "hey", "thanks", "thank", "regards", "cheers", "sincerely",
         "please", "let", "here", "yes", "ok", "okay", "good", "glad", "email", "fax", "phone",
-        "tel",
     ];
     listed(WORDS, w)
 }
@@ -441,7 +440,25 @@ fn split_runs(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
             }
         }
         if seg == s.first {
-            out.push(s);
+            // Whole: still no person's name opens with a function word or a greeting ("From
+            // Bill", "Visit"), and no name ends with one ("Memphis This"); initials ("A.", "I")
+            // and "The" ("The Hague") are no such words here.
+            let mut t = s;
+            let edge = |i: usize| {
+                let w = doc.tok(i);
+                w.len() >= 2 && (is_greeting(w) || is_function_word(w))
+            };
+            while TYPES[t.ty] == Label::PER
+                && t.end - t.first >= 2
+                && edge(t.first)
+                && !doc.tok(t.first).eq_ignore_ascii_case("the")
+            {
+                t.first += 1;
+            }
+            while t.end - t.first >= 2 && edge(t.end - 1) {
+                t.end -= 1;
+            }
+            out.push(t);
         } else {
             push_piece(doc, &mut out, &s, seg, s.end);
         }
@@ -814,6 +831,8 @@ mod tests {
                 "Michael",
                 "McDermott",
             ),
+            ("Kent 108 (A. Smith 52).", "A", "Smith"),
+            ("He lives in The Hague now.", "The", "Hague"),
         ] {
             let name = &text[text.find(first).unwrap()..text.find(last).unwrap() + last.len()];
             assert_eq!(split(text, first, last), [name], "{text}");
