@@ -253,7 +253,18 @@ pub fn title_prefix_len(words: &[&str]) -> usize {
 /// ("El" + "Salvador"): in running text two distinct names are separated by punctuation or a word.
 fn join_adjacent(doc: &Doc, spans: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans.drain(..) {
+    for k in 0..spans.len() {
+        let mut s = spans[k];
+        // An Arabic name goes on through its lower-case article ("Muqtada al-Sadr"), which the
+        // model, reading case, leaves out.
+        let limit = spans.get(k + 1).map_or(usize::MAX, |n| n.first);
+        while s.end < limit.min(doc.tokens.len())
+            && doc.tokens[s.end].sentence == doc.tokens[s.first].sentence
+            && !doc.tokens[s.end].newline_before
+            && name_particle(doc.tok(s.end))
+        {
+            s.end += 1;
+        }
         if let Some(p) = out.last_mut() {
             if p.end == s.first
                 && p.ty == s.ty
@@ -269,6 +280,15 @@ fn join_adjacent(doc: &Doc, spans: &mut Vec<Span>) {
         out.push(s);
     }
     *spans = out;
+}
+
+/// "al-Sadr", "el-Sisi", "bin-Laden": a lower-case Arabic article or patronymic joined to a
+/// capitalised name.
+fn name_particle(w: &str) -> bool {
+    ["al-", "el-", "ul-", "bin-", "ibn-"].iter().any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Drops leading titles from person spans, and trailing ones from other names ("US President"
@@ -837,6 +857,22 @@ mod tests {
             let name = &text[text.find(first).unwrap()..text.find(last).unwrap() + last.len()];
             assert_eq!(split(text, first, last), [name], "{text}");
         }
+    }
+
+    #[test]
+    fn arabic_names_go_on_through_their_article() {
+        let doc = Doc::new("Supporters of Muqtada al-Sadr marched; al-Qaeda did not.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let mut spans = vec![Span {
+            first: at("Muqtada"),
+            end: at("Muqtada") + 1,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        }];
+        join_adjacent(&doc, &mut spans);
+        assert_eq!(span_text(&doc, &spans[0]), "Muqtada al-Sadr");
+        assert!(name_particle("el-Sisi") && !name_particle("al-") && !name_particle("also"));
     }
 
     #[test]
