@@ -94,7 +94,7 @@ fn guess_language(doc: &Doc) -> &'static str {
         if doc.tokens[i].kind == text::TokenKind::Word {
             words += 1;
             let w = doc.tok(i);
-            if w.len() <= 4 && COMMON.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            if w.len() <= 4 && text::listed(COMMON, w) {
                 hits += 1;
             }
         }

@@ -104,6 +104,13 @@ const ABBREVIATIONS: &[&str] = &[
     "op", "cf",
 ];
 
+/// Whether `w` is in `list`, ignoring ASCII case (one out-of-line loop for every list: an inlined
+/// comparison per listed word costs KBs of wasm).
+#[inline(never)]
+pub(crate) fn listed(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
 fn is_abbreviation(word: &str) -> bool {
     word.len() <= 6
         && ABBREVIATIONS

@@ -44,7 +44,7 @@ const ROLES: &[&str] = &[
 ];
 
 fn is_role(w: &str) -> bool {
-    ROLES.iter().any(|r| r.eq_ignore_ascii_case(w))
+    crate::text::listed(ROLES, w)
 }
 
 /// A person introduced with a role: "US President Joe Biden".

@@ -6,7 +6,7 @@ use super::features::{spans_from_tags, DocFeats, HashKeyed, WordIds, TYPES};
 use super::{gazetteer, perceptron, Candidate};
 use crate::hash::FxMap;
 use crate::model::Label;
-use crate::text::{Doc, TokenKind};
+use crate::text::{listed, Doc, TokenKind};
 
 /// A name span over tokens.
 #[derive(Debug, Clone, Copy)]
@@ -103,13 +103,6 @@ fn file_name(doc: &Doc, s: &Span) -> bool {
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
     std::str::from_utf8(&after[..n]).is_ok_and(|ext| listed(EXTENSIONS, ext))
-}
-
-/// Whether `w` is in `list`, ignoring ASCII case (one out-of-line loop for every list: an inlined
-/// comparison per listed word costs KBs of wasm).
-#[inline(never)]
-fn listed(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
 /// A closed-class word in any case but all capitals ("The", "you"; not "US").
