@@ -60,7 +60,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         .filter(|s| {
             !(s.first..s.end).all(|i| is_function_word(doc.tok(i)) || is_greeting(doc.tok(i)))
         })
-        .filter(|s| !common_word(doc, &df, s) && !file_name(doc, s))
+        .filter(|s| !common_word(doc, &df, s) && !file_name(doc, s) && !title_case_run(doc, s))
         .map(|s| Candidate {
             start: doc.tokens[s.first].start,
             end: doc.tokens[s.end - 1].end,
@@ -85,6 +85,19 @@ fn common_word(doc: &Doc, df: &DocFeats, s: &Span) -> bool {
         && !doc.tokens[i].all_caps
         && df.lower_elsewhere(i)
         && df.gaz(i) & PLACE == 0
+}
+
+/// A run of title-case words with a capitalised function word inside ("Thanks For The Prompt
+/// Service", a review's title run into its text): a phrase, not a name ("Bank of England" writes
+/// its function words in lower case; all-capital headlines are left to the tagger).
+#[inline(never)]
+fn title_case_run(doc: &Doc, s: &Span) -> bool {
+    s.end - s.first >= 3
+        && TYPES[s.ty] != Label::MISC
+        && (s.first + 1..s.end).any(|i| {
+            let t = &doc.tokens[i];
+            t.cap && !t.all_caps && t.end - t.start >= 2 && is_function_word(doc.tok(i))
+        })
 }
 
 /// A name written as a file's name ("TEXT.htm", "UnleadedStocks.pdf"): a document, not a name.
@@ -922,6 +935,31 @@ mod tests {
             typed("The Section Chiefs met.", "Section", "Chiefs"),
             ("Section Chiefs".to_string(), Label::ORG)
         );
+    }
+
+    #[test]
+    fn title_case_runs_are_no_names() {
+        let run = |text: &str, first: &str, last: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            title_case_run(
+                &doc,
+                &Span {
+                    first: at(first),
+                    end: at(last) + 1,
+                    ty: 1,
+                    conf: 1.0,
+                    rule: "model",
+                },
+            )
+        };
+        assert!(run(
+            "Thanks For The Prompt Service today.",
+            "Thanks",
+            "Service"
+        ));
+        assert!(!run("The Bank of England said so.", "Bank", "England"));
+        assert!(!run("Mail Kevin A. Boone now.", "Kevin", "Boone"));
     }
 
     #[test]
