@@ -58,7 +58,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         // opening a title or a sentence, "Thanks" before a signature, is no entity ("US" and
         // "IT", in capitals, stay).
         .filter(|s| {
-            !(s.first..s.end).all(|i| is_function_word(doc.tok(i)) || is_greeting(doc.tok(i)))
+            !(s.first..s.end).all(|i| is_function_word(doc.tok(i)) || never_alone(doc.tok(i)))
         })
         .filter(|s| !common_word(doc, &df, s) && !file_name(doc, s) && !title_case_run(doc, s))
         .map(|s| Candidate {
@@ -436,16 +436,22 @@ fn cue_types(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
-/// Greetings, sign-offs and contact labels: they run into names when lines are joined ("Thanks,
-/// Renee Renee, …") and are never names alone.
+/// Greetings and sign-offs: they run into names when lines are joined ("Thanks, Renee Renee, …")
+/// and are never names alone.
 #[rustfmt::skip]
 #[inline(never)]
 fn is_greeting(w: &str) -> bool {
     const WORDS: &[&str] = &[
         "dear", "hi", "hello", "hey", "thanks", "thank", "regards", "cheers", "sincerely",
-        "please", "let", "here", "yes", "ok", "okay", "good", "glad", "email", "fax", "phone",
+        "please", "let", "here", "yes", "ok", "okay",
     ];
     listed(WORDS, w)
+}
+
+/// Words that are never a name alone but may be part of one ("Good", "Phone" in "Mobile Phone
+/// Exchange"): greetings, and contact labels of signatures.
+fn never_alone(w: &str) -> bool {
+    is_greeting(w) || listed(&["good", "glad", "email", "fax", "phone"], w)
 }
 
 /// Splits the runs of names the model reads as one when line breaks are lost (e-mail signatures
@@ -859,6 +865,11 @@ mod tests {
             ),
             ("Kent 108 (A. Smith 52).", "A", "Smith"),
             ("He lives in The Hague now.", "The", "Hague"),
+            (
+                "I sent it to Mobile Phone Exchange today.",
+                "Mobile",
+                "Exchange",
+            ),
         ] {
             let name = &text[text.find(first).unwrap()..text.find(last).unwrap() + last.len()];
             assert_eq!(split(text, first, last), [name], "{text}");
