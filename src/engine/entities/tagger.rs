@@ -407,6 +407,15 @@ const MISC_CUES: &[&str] = &[
     "protocol",
 ];
 
+/// Last words of place names that are no surnames ("Hall", "Park", "Hill", "Bay" and "Street"
+/// are: Arsenio Hall, Michael Bay).
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "lake", "river", "mountain", "mountains", "hills", "valley", "beach", "island", "islands",
+    "district", "county", "province", "avenue", "road", "bridge", "building", "center", "centre",
+    "station", "airport", "square", "tower", "auditorium", "stadium", "canal",
+];
+
 /// Lexicon and cue-word typing: known institutions are ORG; a name followed (within two words) by
 /// "treaty", "accord" … is MISC, with extra weight so the document vote follows it.
 fn cue_types(doc: &Doc, spans: &mut [Span]) {
@@ -419,6 +428,11 @@ fn cue_types(doc: &Doc, spans: &mut [Span]) {
             continue;
         }
         if TYPES[s.ty] == Label::PER {
+            // A person's name does not end in "Lake" or "Building": a place the model misread.
+            if s.end - s.first >= 2 && listed(PLACE_HEADS, doc.tok(s.end - 1)) {
+                s.ty = 2;
+                s.rule = "cue:place-word";
+            }
             continue;
         }
         for k in s.end..(s.end + 2).min(doc.tokens.len()) {
@@ -971,6 +985,23 @@ mod tests {
         ));
         assert!(!run("The Bank of England said so.", "Bank", "England"));
         assert!(!run("Mail Kevin A. Boone now.", "Kevin", "Boone"));
+    }
+
+    #[test]
+    fn a_person_does_not_end_in_a_place_word() {
+        let doc = Doc::new("We walked to Ashtamudi Lake, then met Mark Lake and Arsenio Hall.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let person = |first: &str, last: &str| Span {
+            first: at(first),
+            end: at(last) + 1,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = [person("Ashtamudi", "Lake"), person("Arsenio", "Hall")];
+        cue_types(&doc, &mut spans);
+        assert_eq!(TYPES[spans[0].ty], Label::LOC);
+        assert_eq!(TYPES[spans[1].ty], Label::PER);
     }
 
     #[test]
