@@ -17,7 +17,7 @@ pub mod topics;
 // `packed` (also compiled into the build script) names the weight packer `super::rans`.
 use entities::rans;
 use model::{Analysis, Meta, Options};
-use text::Doc;
+use text::{Doc, WordList};
 
 /// The largest input analyzed in full (5 MiB). Longer text is cut at a character boundary before
 /// this limit and `meta.truncated` is set, so the caller can say so instead of hanging.
@@ -84,17 +84,17 @@ fn clip(text: &str, max: usize) -> (&str, bool) {
 
 /// English if enough common English function words occur; `und` otherwise.
 fn guess_language(doc: &Doc) -> &'static str {
-    const COMMON: &[&str] = &[
-        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "said",
-        "he", "it", "as", "at", "by", "his", "her", "be", "are", "from", "this", "have",
-    ];
+    const COMMON: WordList = WordList::new(&[
+        "a", "and", "are", "as", "at", "be", "by", "for", "from", "have", "he", "her", "his", "in",
+        "is", "it", "of", "on", "said", "that", "the", "this", "to", "was", "with",
+    ]);
     let mut words = 0usize;
     let mut hits = 0usize;
     for i in 0..doc.tokens.len().min(2000) {
         if doc.tokens[i].kind == text::TokenKind::Word {
             words += 1;
             let w = doc.tok(i);
-            if w.len() <= 4 && text::listed(COMMON, w) {
+            if w.len() <= 4 && text::listed(&COMMON, w) {
                 hits += 1;
             }
         }

@@ -11,40 +11,40 @@ use super::gazetteer;
 use super::{alias_key, key, Found, Gender, RawMention};
 use crate::hash::FxMap;
 use crate::model::{Label, MentionKind};
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, TokenKind, WordList};
 
 /// Role nouns a person is introduced with and described by later.
-const ROLES: &[&str] = &[
-    "president",
-    "leader",
-    "minister",
-    "secretary",
-    "chancellor",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "senator",
-    "governor",
-    "mayor",
+const ROLES: WordList = WordList::new(&[
     "ambassador",
-    "envoy",
-    "chief",
+    "ceo",
     "chairman",
     "chairwoman",
-    "director",
-    "general",
-    "king",
-    "queen",
-    "pope",
+    "chancellor",
+    "chief",
     "coach",
-    "judge",
-    "ceo",
     "counterpart",
-];
+    "director",
+    "envoy",
+    "general",
+    "governor",
+    "judge",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "pope",
+    "premier",
+    "president",
+    "queen",
+    "secretary",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+]);
 
 fn is_role(w: &str) -> bool {
-    crate::text::listed(ROLES, w)
+    crate::text::listed(&ROLES, w)
 }
 
 /// A person introduced with a role: "US President Joe Biden".

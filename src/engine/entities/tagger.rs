@@ -6,7 +6,7 @@ use super::features::{spans_from_tags, DocFeats, HashKeyed, WordIds, TYPES};
 use super::{gazetteer, perceptron, Candidate};
 use crate::hash::FxMap;
 use crate::model::Label;
-use crate::text::{listed, Doc, TokenKind};
+use crate::text::{listed, Doc, TokenKind, WordList};
 
 /// A name span over tokens.
 #[derive(Debug, Clone, Copy)]
@@ -103,10 +103,10 @@ fn title_case_run(doc: &Doc, s: &Span) -> bool {
 /// A name written as a file's name ("TEXT.htm", "UnleadedStocks.pdf"): a document, not a name.
 #[inline(never)]
 fn file_name(doc: &Doc, s: &Span) -> bool {
-    const EXTENSIONS: &[&str] = &[
-        "pdf", "doc", "docx", "htm", "html", "xls", "xlsx", "ppt", "pptx", "txt", "jpg", "jpeg",
-        "png", "gif", "zip",
-    ];
+    const EXTENSIONS: WordList = WordList::new(&[
+        "doc", "docx", "gif", "htm", "html", "jpeg", "jpg", "pdf", "png", "ppt", "pptx", "txt",
+        "xls", "xlsx", "zip",
+    ]);
     let rest = &doc.text.as_bytes()[doc.tokens[s.end - 1].end..];
     let Some(after) = rest.strip_prefix(b".") else {
         return false;
@@ -115,17 +115,17 @@ fn file_name(doc: &Doc, s: &Span) -> bool {
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
-    std::str::from_utf8(&after[..n]).is_ok_and(|ext| listed(EXTENSIONS, ext))
+    std::str::from_utf8(&after[..n]).is_ok_and(|ext| listed(&EXTENSIONS, ext))
 }
 
 /// A closed-class word in any case but all capitals ("The", "you"; not "US").
 #[inline(never)]
 fn is_function_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "the", "a", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "from", "as",
-        "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
-        "his", "her", "their", "our", "my", "your", "but", "if", "so", "not", "no",
-    ];
+    const WORDS: WordList = WordList::new(&[
+        "a", "and", "as", "at", "but", "by", "for", "from", "he", "her", "his", "i", "if", "in",
+        "it", "its", "my", "no", "not", "of", "on", "or", "our", "she", "so", "that", "the",
+        "their", "these", "they", "this", "those", "to", "we", "with", "you", "your",
+    ]);
     // A pronoun's contraction is the pronoun ("I've", "We’re").
     let w = [
         "'ve", "'m", "'ll", "'d", "'re", "’ve", "’m", "’ll", "’d", "’re",
@@ -133,108 +133,108 @@ fn is_function_word(w: &str) -> bool {
     .iter()
     .find_map(|c| w.strip_suffix(c))
     .unwrap_or(w);
-    (w.len() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase())) && listed(WORDS, w)
+    (w.len() < 2 || !w.bytes().all(|b| b.is_ascii_uppercase())) && listed(&WORDS, w)
 }
 
 /// Titles and roles that precede a name but are not part of it in the CoNLL and UNER conventions
 /// ("President Joe Biden" → "Joe Biden").
-const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "secretary",
-    "senator",
-    "sen.",
-    "rep.",
+const TITLES: WordList = WordList::new(&[
+    "administrator",
+    "agent",
+    "ambassador",
+    "archbishop",
+    "bishop",
+    "capt.",
+    "captain",
+    "ceo",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "coach",
+    "col.",
+    "colonel",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "count",
+    "countess",
+    "dame",
+    "deputy",
+    "detective",
+    "director",
+    "dr",
+    "dr.",
+    "duchess",
+    "duke",
+    "emperor",
+    "empress",
+    "father",
+    "former",
+    "gen.",
+    "general",
     "gov.",
     "governor",
+    "inspector",
+    "judge",
+    "junior",
+    "justice",
+    "king",
+    "lady",
+    "lieutenant",
+    "lord",
+    "lt.",
+    "madame",
+    "mademoiselle",
+    "major",
+    "manager",
+    "marquis",
+    "mayor",
+    "minister",
+    "miss",
+    "mlle.",
+    "monsieur",
     "mr",
     "mr.",
     "mrs",
     "mrs.",
     "ms",
     "ms.",
-    "miss",
-    "dr",
-    "dr.",
-    "prof.",
-    "professor",
-    "general",
-    "gen.",
-    "col.",
-    "colonel",
-    "captain",
-    "capt.",
-    "lt.",
-    "sgt.",
-    "major",
-    "king",
-    "queen",
+    "officer",
+    "pope",
+    "premier",
+    "president",
+    "prime",
     "prince",
     "princess",
-    "pope",
-    "judge",
-    "justice",
-    "mayor",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "administrator",
-    "director",
-    "chancellor",
-    "sir",
-    "lord",
-    "lady",
-    "dame",
-    "archbishop",
-    "bishop",
+    "prof.",
+    "professor",
+    "queen",
+    "rep.",
     "rev.",
     "reverend",
-    "father",
-    "commissioner",
-    "ambassador",
-    "premier",
-    "emperor",
-    "empress",
-    "tsar",
+    "saint",
+    "secretary",
+    "sen.",
+    "senator",
+    "senior",
+    "sergeant",
+    "sgt.",
     "sheikh",
-    "congressman",
-    "congresswoman",
-    "chief",
-    "deputy",
-    "former",
-    "coach",
-    "manager",
+    "sir",
     "spokesman",
     "spokeswoman",
-    "chairperson",
-    "marquis",
-    "mademoiselle",
-    "mlle.",
-    "madame",
-    "monsieur",
-    "count",
-    "countess",
-    "duke",
-    "duchess",
     "st.",
-    "saint",
-    "lieutenant",
-    "sergeant",
-    "officer",
-    "agent",
-    "detective",
-    "inspector",
     "superintendent",
-    "senior",
-    "junior",
-];
+    "tsar",
+    "vice",
+]);
 
 /// Whether `w` is a title word (case-insensitive).
 #[inline(never)]
 pub fn is_title(w: &str) -> bool {
-    w.len() <= 15 && listed(TITLES, w)
+    w.len() <= 15 && listed(&TITLES, w)
 }
 
 /// Token index where a person name starts after any leading titles (and anything before the last
@@ -343,11 +343,11 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
 #[inline(never)]
 fn references(doc: &Doc, spans: &mut [Span]) {
     #[rustfmt::skip]
-    const WORDS: &[&str] = &[
-        "title", "article", "section", "chapter", "tab", "page", "category", "case", "part",
-        "clause", "paragraph", "appendix", "annex", "schedule", "figure", "table", "exhibit",
+    const WORDS: WordList = WordList::new(&[
+        "annex", "appendix", "article", "case", "category", "chapter", "clause", "exhibit",
+        "figure", "page", "paragraph", "part", "schedule", "section", "tab", "table", "title",
         "verse", "volume",
-    ];
+    ]);
     let numeral = |i: usize| {
         let w = doc.tok(i);
         w.bytes().next().is_some_and(|b| b.is_ascii_digit())
@@ -356,7 +356,7 @@ fn references(doc: &Doc, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         let n = s.first + 1;
         if s.end - s.first > 2
-            || !listed(WORDS, doc.tok(s.first))
+            || !listed(&WORDS, doc.tok(s.first))
             || n >= doc.tokens.len()
             || doc.tokens[n].sentence != doc.tokens[s.first].sentence
             || !numeral(n)
@@ -374,29 +374,29 @@ fn references(doc: &Doc, spans: &mut [Span]) {
 #[rustfmt::skip]
 #[inline(never)]
 fn is_honorific(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof.", "professor", "judge",
-        "senator", "sen.", "rep.",
-    ];
-    listed(WORDS, w)
+    const WORDS: WordList = WordList::new(&[
+        "dr", "dr.", "judge", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof.", "professor",
+        "rep.", "sen.", "senator",
+    ]);
+    listed(&WORDS, w)
 }
 
 /// Institutions that news text names as actors ("the White House said"), typed ORG whatever the
 /// model says: CoNLL tags "White House" as a place, while readers (and quote attribution) treat it
 /// as the organization speaking.
-const KNOWN_ORGS: &[&str] = &[
-    "white house",
-    "pentagon",
-    "state department",
+const KNOWN_ORGS: WordList = WordList::new(&[
     "congress",
-    "senate",
-    "nato",
-    "united nations",
+    "european commission",
     "european union",
     "federal reserve",
+    "nato",
+    "pentagon",
+    "senate",
+    "state department",
     "supreme court",
-    "european commission",
-];
+    "united nations",
+    "white house",
+]);
 
 /// Nouns that, right after a name, make it a law, treaty or agreement (MISC): "New START treaty".
 const MISC_CUES: &[&str] = &[
@@ -412,18 +412,18 @@ const MISC_CUES: &[&str] = &[
 /// Last words of place names that are no surnames ("Hall", "Park", "Hill", "Bay", "Street", "Lake"
 /// and "Tower" are: Arsenio Hall, Michael Bay, Ricki Lake).
 #[rustfmt::skip]
-const PLACE_HEADS: &[&str] = &[
-    "river", "mountain", "mountains", "hills", "valley", "beach", "island", "islands",
-    "district", "county", "province", "avenue", "road", "bridge", "building", "center", "centre",
-    "station", "airport", "square", "auditorium", "stadium", "canal",
-];
+const PLACE_HEADS: WordList = WordList::new(&[
+    "airport", "auditorium", "avenue", "beach", "bridge", "building", "canal", "center", "centre",
+    "county", "district", "hills", "island", "islands", "mountain", "mountains", "province",
+    "river", "road", "square", "stadium", "station", "valley",
+]);
 
 /// Lexicon and cue-word typing: known institutions are ORG; a name followed (within two words) by
 /// "treaty", "accord" … is MISC, with extra weight so the document vote follows it.
 fn cue_types(doc: &Doc, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         let text = span_text(doc, s);
-        if text.len() <= 20 && listed(KNOWN_ORGS, text) {
+        if text.len() <= 20 && listed(&KNOWN_ORGS, text) {
             s.ty = 1;
             s.rule = "lexicon:org";
             s.conf = s.conf.max(0.9);
@@ -431,7 +431,7 @@ fn cue_types(doc: &Doc, spans: &mut [Span]) {
         }
         if TYPES[s.ty] == Label::PER {
             // A person's name does not end in "Lake" or "Building": a place the model misread.
-            if s.end - s.first >= 2 && listed(PLACE_HEADS, doc.tok(s.end - 1)) {
+            if s.end - s.first >= 2 && listed(&PLACE_HEADS, doc.tok(s.end - 1)) {
                 s.ty = 2;
                 s.rule = "cue:place-word";
             }
@@ -457,17 +457,18 @@ fn cue_types(doc: &Doc, spans: &mut [Span]) {
 #[rustfmt::skip]
 #[inline(never)]
 fn is_greeting(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "dear", "hi", "hello", "hey", "thanks", "thank", "regards", "cheers", "sincerely",
-        "please", "let", "here", "yes", "ok", "okay",
-    ];
-    listed(WORDS, w)
+    const WORDS: WordList = WordList::new(&[
+        "cheers", "dear", "hello", "here", "hey", "hi", "let", "ok", "okay", "please", "regards",
+        "sincerely", "thank", "thanks", "yes",
+    ]);
+    listed(&WORDS, w)
 }
 
 /// Words that are never a name alone but may be part of one ("Good", "Phone" in "Mobile Phone
 /// Exchange"): greetings, and contact labels of signatures.
 fn never_alone(w: &str) -> bool {
-    is_greeting(w) || listed(&["good", "glad", "email", "fax", "phone"], w)
+    const NEVER_ALONE: WordList = WordList::new(&["email", "fax", "glad", "good", "phone"]);
+    is_greeting(w) || listed(&NEVER_ALONE, w)
 }
 
 /// Splits the runs of names the model reads as one when line breaks are lost (e-mail signatures
