@@ -49,6 +49,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     surnames(doc, &mut spans);
     title_case_lines(doc, &df, &mut spans);
     repeat_missed(doc, &df, &mut spans);
+    lower_case_places(doc, &df, &mut spans);
     crate::sort::sort_by_u64_key(&mut spans, |s| s.first as u64);
     let names = spans
         .into_iter()
@@ -712,6 +713,72 @@ fn title_case_lines(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     spans.retain(|s| !in_title(s) || confirmed.contains(&key(s)));
 }
 
+/// Listed places written in lower case, as web text often does ("moved to mexico", "living in
+/// greater noida"): the tagger reads case and passes them over. A run of lower-case words that is
+/// a listed place of two words or more, or a listed country that is rare in news text as a word
+/// ("vietnam", not "us"); not a first name or a nationality too ("jordan", "thai"); not part of a
+/// web or e-mail address. (One-word cities are left out: too many are English words too,
+/// "orange", "bath", "delta", and the shipped lists cannot tell them apart.)
+#[inline(never)]
+fn lower_case_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
+    const PLACE: u8 = gazetteer::COUNTRY | gazetteer::PLACE;
+    let mut covered = vec![false; doc.tokens.len()];
+    for s in spans.iter() {
+        covered[s.first..s.end].fill(true);
+    }
+    let lower_place = |i: usize| {
+        let t = &doc.tokens[i];
+        !covered[i]
+            && t.kind == TokenKind::Word
+            && !t.cap
+            && df.gaz(i) & PLACE != 0
+            && df.gaz(i) & gazetteer::FIRST_NAME == 0
+    };
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if !lower_place(i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < doc.tokens.len()
+            && lower_place(end)
+            && doc.tokens[end].sentence == doc.tokens[i].sentence
+        {
+            end += 1;
+        }
+        let w = doc.tok(i);
+        let ok = !is_function_word(w)
+            && w.len() >= 4
+            && (end - i >= 2
+                || (df.gaz(i) & (gazetteer::COUNTRY | gazetteer::DEMONYM) == gazetteer::COUNTRY
+                    && crate::topics::words::commonness(w).is_none_or(|c| c < 0.45)))
+            && !in_address(doc, i, end);
+        if ok {
+            spans.push(Span {
+                first: i,
+                end,
+                ty: 2,
+                conf: 0.6,
+                rule: "lexicon:lower-case-place",
+            });
+        }
+        i = end;
+    }
+}
+
+/// Whether tokens `first..end` are part of a web or e-mail address ("biomed.taiwan",
+/// "mail@kerala.com"): joined to a neighbour by `.`, `@` or `/` without a space.
+fn in_address(doc: &Doc, first: usize, end: usize) -> bool {
+    let joiner = |k: usize| matches!(doc.tok(k), "." | "@" | "/");
+    let before = first > 0 && !doc.tokens[first].space_before && joiner(first - 1);
+    let after = end + 1 < doc.tokens.len()
+        && !doc.tokens[end].space_before
+        && joiner(end)
+        && !doc.tokens[end + 1].space_before;
+    before || after
+}
+
 fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     struct Known {
         first: usize,
@@ -1057,6 +1124,36 @@ mod tests {
         assert!(file_name(&doc, &name("TEXT")));
         assert!(!file_name(&doc, &name("Acme")));
         assert!(!file_name(&doc, &name("See")));
+    }
+
+    #[test]
+    fn lower_case_countries_and_places_are_places() {
+        let doc = Doc::new(
+            "We moved from mexico to greater noida with us, ate an orange, and read biomed.taiwan today.",
+        );
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let mut spans = Vec::new();
+        lower_case_places(&doc, &df, &mut spans);
+        let found: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        // A country and a two-word place; not the pronoun "us" (listed as the country), not a
+        // one-word city that is a word too ("Orange"), not a part of an address.
+        assert_eq!(
+            found,
+            [("mexico", Label::LOC), ("greater noida", Label::LOC)]
+        );
+        // Words already inside a name are left alone.
+        let mut named = vec![Span {
+            first: 3,
+            end: 4,
+            ty: 1,
+            conf: 1.0,
+            rule: "model",
+        }];
+        lower_case_places(&doc, &df, &mut named);
+        assert_eq!(named.len(), 2);
     }
 
     #[test]

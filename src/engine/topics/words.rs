@@ -425,6 +425,16 @@ pub fn stem_of(lower: &str) -> String {
     stem(&Stemmer::create(Algorithm::English), lower).into_owned()
 }
 
+/// How common `word` (any case) is in news text: the shipped commonness of its stem, in 0..=1
+/// (`None` for a rare word). For the entity stage's rare questions; the topic stage reads
+/// [`Word::common`].
+pub fn commonness(word: &str) -> Option<f32> {
+    let mut lower = String::new();
+    lower_into(word, &mut lower);
+    let st = stem(&Stemmer::create(Algorithm::English), &lower);
+    super::keyphrases::shipped().0.get(&st)
+}
+
 /// The stem of a lower-cased word.
 fn stem<'w>(stemmer: &Stemmer, lower: &'w str) -> std::borrow::Cow<'w, str> {
     // Snowball's English stemmer is quadratic in the word's length (a 1 MB "word" took minutes);
