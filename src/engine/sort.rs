@@ -66,12 +66,21 @@ impl Ascending {
         let mut top: Vec<u64> = Vec::with_capacity(k.min(v.len()) + 1);
         if k > 0 {
             for &x in &v {
-                if top.len() == k && top.last().is_some_and(|&m| x >= m) {
-                    continue;
+                if top.len() == k {
+                    if top.last().is_some_and(|&m| x >= m) {
+                        continue;
+                    }
+                    top.pop();
                 }
-                let at = top.partition_point(|&t| t < x);
-                top.insert(at, x);
-                top.truncate(k);
+                // Insertion from the end: `k` is small, and shifting in place costs less than
+                // a search and a `Vec::insert` (a memmove call) per kept value.
+                top.push(x);
+                let mut at = top.len() - 1;
+                while at > 0 && top[at - 1] > x {
+                    top[at] = top[at - 1];
+                    at -= 1;
+                }
+                top[at] = x;
             }
         }
         let rest = if top.len() < v.len() { v } else { Vec::new() };

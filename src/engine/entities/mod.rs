@@ -326,6 +326,25 @@ fn acronym(words: &[&str]) -> Option<String> {
     (a.chars().count() >= 2).then_some(a)
 }
 
+/// An entity's public id, `e` and its rank ("e0", "e1", …), written without the formatting
+/// machinery (one is made per chip and per speaker, on every analysis).
+pub(crate) fn entity_id(rank: u32) -> String {
+    let mut digits = [0u8; 10];
+    let (mut n, mut at) = (rank, digits.len());
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push('e');
+    id.extend(digits[at..].iter().map(|&d| d as char));
+    id
+}
+
 impl Found {
     /// Each cluster's number in order of first mention (its public id is `e` and the number);
     /// `u32::MAX` for clusters without mentions.
@@ -367,7 +386,7 @@ impl Found {
                     .and_then(|r| r.strip_prefix('#'))
                     .and_then(|n| n.parse::<usize>().ok())
                     .and_then(|n| ranks.get(n).filter(|&&r| r != u32::MAX))
-                    .map(|r| format!("e{r}"));
+                    .map(|&r| entity_id(r));
             }
         }
     }
@@ -432,7 +451,7 @@ impl Found {
                 Entity {
                     id: match ranks[i] {
                         u32::MAX => String::new(),
-                        r => format!("e{r}"),
+                        r => entity_id(r),
                     },
                     name,
                     label: c.label,

@@ -317,7 +317,10 @@ impl Model {
         let mut share = vec![0.0f32; n];
         let mut cues = vec![0usize; n];
         // Cue words count once per stem ("firm" and "firmly" are one cue).
-        let mut seen: FxSet<u64> = FxSet::default();
+        let cue_words = (0..words.vocab.len())
+            .filter(|&i| entries.get(i).n_hits > 0)
+            .count();
+        let mut seen: FxSet<u64> = FxSet::with_capacity_and_hasher(cue_words, Default::default());
         for (i, w) in words.vocab.iter().enumerate() {
             let en = entries.get(i);
             if en.n_hits == 0 {
@@ -374,7 +377,7 @@ impl Model {
             ),
             None => (0.0, 0.0),
         };
-        let mut top: Vec<(usize, f32)> = Vec::new();
+        let mut top: Vec<(usize, f32)> = Vec::with_capacity(self.labels.len());
         for (li, l) in self.labels.iter().enumerate() {
             if l.parent.is_some() {
                 continue;
@@ -395,7 +398,7 @@ impl Model {
         }
         crate::sort::sort_by_u64_key(&mut top, |&(li, p)| crate::sort::score_desc_key(p, li));
         // The topics shown, as (label index, score).
-        let mut picks: Vec<(usize, f32)> = Vec::new();
+        let mut picks: Vec<(usize, f32)> = Vec::with_capacity(3 + MAX_L2);
         for (rank, &(li, p)) in top.iter().enumerate() {
             if rank > 0 && (p < MIN_EXTRA_L1 || rank >= 3) {
                 break;
@@ -404,7 +407,7 @@ impl Model {
         }
         // Second-level topics under the shown top-level ones.
         let shown: Vec<(usize, f32)> = picks.iter().map(|&(li, p)| (li, rounded(p))).collect();
-        let mut seconds: Vec<(usize, f32)> = Vec::new();
+        let mut seconds: Vec<(usize, f32)> = Vec::with_capacity(self.parent_of.len());
         for (li, parent) in self.parent_of.iter().enumerate() {
             let Some(parent) = *parent else { continue };
             let Some((_, ps)) = shown.iter().find(|(c, _)| *c == parent) else {

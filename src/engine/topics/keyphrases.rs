@@ -175,6 +175,13 @@ impl Weights {
 
     /// The logistic model's logit.
     pub fn logit(&self, x: &[f32]) -> f32 {
+        // The shipped case, at fixed length: fully unrolled and vectorized.
+        if let (Ok(w), Ok(x)) = (
+            <&[f32; N_FEATURES]>::try_from(self.0.as_slice()),
+            <&[f32; N_FEATURES]>::try_from(x),
+        ) {
+            return dot4(w, x);
+        }
         // Four running sums: a single one is a chain of dependent additions.
         let mut acc = [0f32; 4];
         for (w, x) in self.0.chunks_exact(4).zip(x.chunks_exact(4)) {
@@ -217,6 +224,19 @@ fn caseless_key(s: &str) -> u64 {
         }
     }
     h.finish()
+}
+
+/// The dot product of two feature vectors with four running sums, added in the same order as
+/// [`Weights::logit`]'s general case.
+fn dot4(w: &[f32; N_FEATURES], x: &[f32; N_FEATURES]) -> f32 {
+    const _: () = assert!(N_FEATURES.is_multiple_of(4));
+    let mut acc = [0f32; 4];
+    for c in 0..N_FEATURES / 4 {
+        for k in 0..4 {
+            acc[k] += w[4 * c + k] * x[4 * c + k];
+        }
+    }
+    (acc[0] + acc[1]) + (acc[2] + acc[3])
 }
 
 fn sigmoid(z: f32) -> f32 {
@@ -984,7 +1004,7 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
                 .cluster
                 .and_then(|cl| ranks.get(cl))
                 .filter(|&&r| r != u32::MAX)
-                .map(|r| format!("e{r}")),
+                .map(|&r| crate::entities::entity_id(r)),
         });
     }
     out
