@@ -347,12 +347,11 @@ impl Model {
         let entries = self.entries(words);
         let xs = Self::features(words);
         let (share, cues) = self.shares(words, &entries, &xs);
-        for (li, lw) in self.lex_weights.iter().enumerate() {
-            if let Some(lw) = lw {
-                for (c, &q) in lw.iter().enumerate() {
-                    if let Some(l) = logits.get_mut(c) {
-                        *l += share[li] * q as f32 * self.scale;
-                    }
+        for (lw, &s) in self.lex_weights.iter().zip(&share) {
+            // Most topics have no cue word in an article: a zero share adds nothing.
+            if let (Some(lw), true) = (lw, s != 0.0) {
+                for (l, &q) in logits.iter_mut().zip(lw) {
+                    *l += s * q as f32 * self.scale;
                 }
             }
         }

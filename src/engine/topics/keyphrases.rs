@@ -478,7 +478,9 @@ pub fn candidates<'a>(
                 // hold a candidate for each word and pair: 678 MB at peak for 5 MB of text.
                 None if groups.len() >= MAX_CANDIDATES => continue,
                 None => {
-                    groups.push(Candidate::new(None, None));
+                    // From a constant: built on the stack, the 128-byte value was copied out
+                    // through overlapping stores (a store-forwarding stall per new candidate).
+                    groups.push(const { Candidate::new(None, None) });
                     by_key.insert(key, groups.len() - 1);
                     groups.len() - 1
                 }
@@ -518,7 +520,7 @@ fn stem_key(words: &Words, first: usize, last: usize) -> u64 {
 }
 
 impl<'a> Candidate<'a> {
-    fn new(cluster: Option<usize>, label: Option<Label>) -> Candidate<'a> {
+    const fn new(cluster: Option<usize>, label: Option<Label>) -> Candidate<'a> {
         Candidate {
             tf: 0,
             cluster,
