@@ -26,6 +26,11 @@ for (const s of ['segment', 'entities', 'quotes', 'topics']) {
   const a = native[`stage/${s}/seed`], b = native[`stage/${s}/100KB`];
   console.log(`| ${s} | ${f(a, 3)} | ${f(b, 2)} | ${f(b && mbps(sizes['100KB'], b), 1)} |`);
 }
+// Issue 5's target: the topic stage adds at most 30 % to the entity stage's time.
+const pct = (a, b) => (a && b ? f(100 * (b - a) / a, 1) + ' %' : '—');
+console.log(`\ntopic stage / entity stage, each on its own: seed ${pct(native['stage/entities/seed'], native['stage/entities/seed'] + native['stage/topics/seed'])}, 100 KB ${pct(native['stage/entities/100KB'], native['stage/entities/100KB'] + native['stage/topics/100KB'])}`);
+console.log('in the pipeline (`analyze` entities only → entities + topics): ' +
+  ['seed', '10KB', '100KB'].map(k => `${k} ${pct(native[`pipeline/entities/${k}`], native[`pipeline/entities+topics/${k}`])}`).join(', '));
 const br = JSON.parse(readFileSync(browserJson, 'utf8'));
 console.log('\n## Chromium (wasm via the JS binding) vs compromise, same page and run (median ms)');
 console.log('| input | ours ms | ours MB/s | compromise ms | compromise MB/s | speed-up |');

@@ -69,6 +69,25 @@ fn bench(c: &mut Criterion) {
     }
     g.finish();
 
+    // What the topic stage adds in the pipeline: `analyze` with entities only, and with entities
+    // and topics. (On its own, a stage re-run on one input finds caches and branch predictors
+    // trained by itself; after the entity stage it does not, which costs it more on longer text.)
+    let mut g = c.benchmark_group("pipeline");
+    for (name, text) in inputs.iter().filter(|(n, _)| n != "1MB") {
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        for (id, topics) in [("entities", false), ("entities+topics", true)] {
+            let o = article_analyzer::Options {
+                quotes: false,
+                topics,
+                ..Default::default()
+            };
+            g.bench_with_input(BenchmarkId::new(id, name), text, |b, t| {
+                b.iter(|| article_analyzer::analyze(black_box(t), &o))
+            });
+        }
+    }
+    g.finish();
+
     // Stages, each on its own (inputs prepared outside the timed loop).
     let mut g = c.benchmark_group("stage");
     for (name, text) in inputs.iter().filter(|(n, _)| n == "seed" || n == "100KB") {

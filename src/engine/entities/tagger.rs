@@ -590,10 +590,28 @@ fn trim(doc: &Doc, mut s: Span) -> Option<Span> {
     while s.first < s.end && is_edge_punct(doc, s.first) {
         s.first += 1;
     }
+    // A name does not end in a word without a capital ("UK Coal have fallen": the model, having
+    // opened a name, read on into the verb); "iPhone", "Windows 10" and particles inside a name
+    // ("Bank of England") stay.
+    while s.end > s.first + 1
+        && (is_edge_punct(doc, s.end - 1) && !abbreviation_dot(doc, s.end - 1)
+            || lower_word(doc, s.end - 1))
+    {
+        s.end -= 1;
+    }
     while s.end > s.first && is_edge_punct(doc, s.end - 1) && !abbreviation_dot(doc, s.end - 1) {
         s.end -= 1;
     }
     (s.first < s.end).then_some(s)
+}
+
+/// A word of letters only, none of them a capital, after a space (so not "com" of "Seattlepi.com").
+fn lower_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    doc.tokens[i].kind == TokenKind::Word
+        && doc.tokens[i].space_before
+        && !w.is_empty()
+        && w.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
 }
 
 /// The dot of "Corp." / "Inc." / "Jr." inside a sentence belongs to the name; a sentence-final one
@@ -989,6 +1007,54 @@ mod tests {
             let name = &text[text.find(first).unwrap()..text.rfind(last).unwrap() + last.len()];
             assert_eq!(split(text, first, last), [name], "{text}");
         }
+    }
+
+    #[test]
+    fn a_name_does_not_end_in_a_lower_case_word() {
+        let trimmed = |text: &str, first: &str, last: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).rfind(|&i| doc.tok(i) == w).unwrap();
+            let span = Span {
+                first: at(first),
+                end: at(last) + 1,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            };
+            trim(&doc, span).map(|s| span_text(&doc, &s).to_string())
+        };
+        let t = trimmed("Shares in UK Coal have fallen.", "UK", "have");
+        assert_eq!(t.as_deref(), Some("UK Coal"));
+        let t = trimmed("He said the Fed considers it.", "Fed", "considers");
+        assert_eq!(t.as_deref(), Some("Fed"));
+        for (text, first, last, name) in [
+            (
+                "He works at the Bank of England now.",
+                "Bank",
+                "England",
+                "Bank of England",
+            ),
+            (
+                "She bought an Apple iPhone there.",
+                "Apple",
+                "iPhone",
+                "Apple iPhone",
+            ),
+            (
+                "Read it on Seattlepi.com today.",
+                "Seattlepi",
+                "com",
+                "Seattlepi.com",
+            ),
+            ("It ran Windows 10 again.", "Windows", "10", "Windows 10"),
+        ] {
+            assert_eq!(trimmed(text, first, last).as_deref(), Some(name), "{text}");
+        }
+        // A one-word span is left to the later filters.
+        assert_eq!(
+            trimmed("He said so.", "said", "said").as_deref(),
+            Some("said")
+        );
     }
 
     #[test]
