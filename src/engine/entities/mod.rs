@@ -169,7 +169,9 @@ fn alias_key(k: &str) -> &str {
 /// values by their normalized value; names by alias key ("U.S." = "US" = "United States") and
 /// type; a differently written form of a name ("Solar Winds", "white house") joins it whatever type
 /// the model gave the variant; a one-word name joins the only longer name of its type that ends
-/// with it ("Biden" → "Joe Biden") or whose initials it is ("EU" → "European Union").
+/// with it ("Biden" → "Joe Biden") or whose initials it is ("EU" → "European Union"); a name not a
+/// person's joins the only longer one of its type that ends with it ("Department of Justice" →
+/// "US Department of Justice").
 /// Hash lookups only, so merging is linear in the number of mentions.
 fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
     let mut found = Found::default();
@@ -203,7 +205,7 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
                     .filter(|((s, e), _)| &doc.text[*s..*e] != text)
                     .map(|(_, cl)| *cl);
             }
-            if hit.is_none() && n_words == 1 {
+            if hit.is_none() {
                 hit = handles.get(&(k, c.label)).copied().filter(|&cl| cl != MANY);
             }
             match hit {
@@ -224,6 +226,11 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
                             }
                             if let Some(a) = acronym(&words) {
                                 hs.push(a);
+                            }
+                            // Its tails of two words or more: "Department of Justice" is the
+                            // "US Department of Justice" named before.
+                            for t in 1..words.len().saturating_sub(1) {
+                                hs.push(key(&words[t..].concat()));
                             }
                         }
                         hs.retain(|h| h.chars().count() >= 2);
@@ -569,7 +576,8 @@ mod tests {
     #[test]
     fn merge_aliases_surnames_spellings_and_acronyms() {
         let text = "Joe Biden met Biden. The United States and the US and U.S. and America. \
-                    SolarWinds or Solar Winds. The European Union and the EU.";
+                    SolarWinds or Solar Winds. The European Union and the EU. \
+                    The US Department of Justice; the Department of Justice.";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let mut cands = vec![
@@ -584,7 +592,15 @@ mod tests {
             cand(at("Solar Winds"), at("Solar Winds") + 11, Label::MISC),
             cand(at("European Union"), at("European Union") + 14, Label::ORG),
             cand(at("EU."), at("EU.") + 2, Label::ORG),
+            cand(at("US Dep"), at("US Dep") + 24, Label::ORG),
+            cand(
+                at("Department of Justice."),
+                at("Department of Justice."),
+                Label::ORG,
+            ),
         ];
+        let n = cands.len();
+        cands[n - 1].end = cands[n - 1].start + 21;
         cands[1].end = cands[1].start + 5;
         let f = merge(&doc, cands);
         let cl = |s: &str| cluster_of(&doc, &f, s).unwrap();
@@ -595,6 +611,10 @@ mod tests {
         assert_eq!(cl("SolarWinds"), cl("Solar Winds"));
         assert_eq!(f.clusters[cl("Solar Winds")].label, Label::ORG);
         assert_eq!(cl("European Union"), cl("EU"));
+        assert_eq!(
+            cl("US Department of Justice"),
+            f.mentions[f.mentions.len() - 1].cluster
+        );
         assert_ne!(cl("Joe Biden"), cl("United States"));
         // Mentions stay sorted and non-overlapping.
         assert!(f.mentions.windows(2).all(|w| w[0].end <= w[1].start));

@@ -41,6 +41,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         .collect();
     join_adjacent(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
+    split_at_titles(doc, &mut spans);
     strip_titles(doc, &mut spans);
     references(doc, &mut spans);
     drop_bare_titles(doc, &mut spans);
@@ -300,6 +301,45 @@ fn name_particle(w: &str) -> bool {
     })
 }
 
+/// A name that is not a person's and goes on through a title into capitalised words is a name, then
+/// a person ("SMFG President Yoshifumi Nishikawa", "Bank of England Governor Mark Carney"): the
+/// model, having opened an organization, read on. Split there; the titles belong to neither.
+fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        // The last title followed by one to three capitalised words, all to the span's end.
+        let title = (s.end >= s.first + 3 && TYPES[s.ty] != Label::PER)
+            .then(|| {
+                (s.first + 1..s.end - 1).rev().find(|&k| {
+                    is_title(doc.tok(k))
+                        && !lower_word(doc, k - 1)
+                        && s.end - k - 1 <= 3
+                        && (k + 1..s.end).all(|i| doc.tokens[i].cap && !is_title(doc.tok(i)))
+                })
+            })
+            .flatten();
+        let Some(k) = title else {
+            out.push(s);
+            continue;
+        };
+        let mut a = k;
+        while a > s.first && is_title(doc.tok(a - 1)) {
+            a -= 1;
+        }
+        if a > s.first {
+            out.push(Span { end: a, ..s });
+        }
+        out.push(Span {
+            first: k + 1,
+            end: s.end,
+            ty: 0,
+            conf: s.conf,
+            rule: "rule:title-split",
+        });
+    }
+    *spans = out;
+}
+
 /// Drops leading titles from person spans, and trailing ones from other names ("US President"
 /// → "US": the title belongs to the person, the country stays a place).
 fn strip_titles(doc: &Doc, spans: &mut [Span]) {
@@ -318,7 +358,11 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
         }
         if TYPES[s.ty] != Label::PER {
             let before = s.end;
-            while s.end - s.first >= 2 && is_title(doc.tok(s.end - 1)) {
+            // (Not after a lower-case word: "Department of Justice" keeps its last word.)
+            while s.end - s.first >= 2
+                && is_title(doc.tok(s.end - 1))
+                && !lower_word(doc, s.end - 2)
+            {
                 s.end -= 1;
             }
             if s.end != before {
@@ -1055,6 +1099,45 @@ mod tests {
             trimmed("He said so.", "said", "said").as_deref(),
             Some("said")
         );
+    }
+
+    #[test]
+    fn an_organization_read_on_into_a_person_is_split_at_the_title() {
+        let split = |text: &str, first: &str, last: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans = vec![Span {
+                first: at(first),
+                end: at(last) + 1,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            }];
+            split_at_titles(&doc, &mut spans);
+            spans
+                .iter()
+                .map(|s| (span_text(&doc, s).to_string(), TYPES[s.ty]))
+                .collect::<Vec<_>>()
+        };
+        let got = split("SMFG President Yoshifumi Nishikawa said so.", "SMFG", "Nishikawa");
+        assert_eq!(
+            got,
+            [
+                ("SMFG".to_string(), Label::ORG),
+                ("Yoshifumi Nishikawa".to_string(), Label::PER)
+            ]
+        );
+        let got = split("UK Prime Minister Boris Johnson spoke.", "UK", "Johnson");
+        assert_eq!(got[0].0, "UK");
+        assert_eq!(got[1], ("Boris Johnson".to_string(), Label::PER));
+        // No person after the title, or a title that opens the name: one name as it was.
+        for (text, first, last) in [
+            ("The Queen Elizabeth Hospital opened.", "Queen", "Hospital"),
+            ("The US Department of Justice Office acted.", "US", "Office"),
+            ("Acme Chairman said no.", "Acme", "Chairman"),
+        ] {
+            assert_eq!(split(text, first, last).len(), 1, "{text}");
+        }
     }
 
     #[test]
