@@ -280,6 +280,23 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
             found.clusters[cl].label = NAME_LABELS[best];
         }
     }
+    // A one-word "person" whose shares or stock the text mentions is a company the model misread
+    // ("Jones stock closed down", "shares of Magna", "Comelf's shares").
+    let mut multiword = vec![false; found.clusters.len()];
+    let mut traded = vec![false; found.clusters.len()];
+    for (i, c) in cands.iter().enumerate() {
+        if !c.label.is_name() {
+            continue;
+        }
+        let cl = cluster_of[i];
+        multiword[cl] |= doc.text[c.start..c.end].contains(char::is_whitespace);
+        traded[cl] |= market_cue(doc, c.start, c.end);
+    }
+    for (cl, c) in found.clusters.iter_mut().enumerate() {
+        if c.label == Label::PER && traded[cl] && !multiword[cl] {
+            c.label = Label::ORG;
+        }
+    }
     let mut last_end = 0usize;
     for (i, c) in cands.into_iter().enumerate() {
         if c.start < last_end {
@@ -299,6 +316,22 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
         });
     }
     found
+}
+
+/// Whether the name at `start..end` is followed by "shares" or "stock" (after an optional "'s"),
+/// or preceded by "shares of" / "shares in" / "stake in".
+fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
+    let market = |w: &str| matches!(w, "shares" | "stock" | "stocks" | "shareholders");
+    let n = doc.tokens.len();
+    let mut k = doc.token_at_or_after(end);
+    if k < n && matches!(doc.tok(k), "'s" | "’s" | "'" | "’") {
+        k += 1;
+    }
+    if k < n && market(doc.tok(k)) {
+        return true;
+    }
+    let f = doc.token_at_or_after(start);
+    f >= 2 && matches!(doc.tok(f - 1), "of" | "in") && matches!(doc.tok(f - 2), "shares" | "stake")
 }
 
 const NAME_LABELS: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
@@ -618,6 +651,27 @@ mod tests {
         assert_ne!(cl("Joe Biden"), cl("United States"));
         // Mentions stay sorted and non-overlapping.
         assert!(f.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn a_person_with_shares_is_a_company() {
+        let text = "Jones stock fell. Jones said sales rose. Ann Smith bought shares of Acme. \
+                    Smith said so.";
+        let doc = Doc::new(text);
+        let at = |s: &str| text.find(s).unwrap();
+        let cands = vec![
+            cand(at("Jones stock"), at("Jones stock") + 5, Label::PER),
+            cand(at("Jones said"), at("Jones said") + 5, Label::PER),
+            cand(at("Ann Smith"), at("Ann Smith") + 9, Label::PER),
+            cand(at("Acme"), at("Acme") + 4, Label::PER),
+            cand(at("Smith said"), at("Smith said") + 5, Label::PER),
+        ];
+        let f = merge(&doc, cands);
+        let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
+        assert_eq!(label("Jones"), Label::ORG);
+        assert_eq!(label("Acme"), Label::ORG);
+        // A person named in full stays one.
+        assert_eq!(label("Ann Smith"), Label::PER);
     }
 
     #[test]
