@@ -650,10 +650,28 @@ fn confidence(margin: f32) -> f32 {
     (c * 100.0).round() / 100.0
 }
 
+/// Words that open a sentence before a name and are no part of it ("Before Levy", "During
+/// Rosati", "Instead Joubert"): capitalised there only because they come first.
+#[rustfmt::skip]
+const OPENERS: WordList = WordList::new(&[
+    "after", "against", "also", "although", "before", "despite", "during", "even", "following",
+    "however", "instead", "meanwhile", "since", "still", "then", "though", "unlike", "until",
+    "when", "whereas", "while", "yet",
+]);
+
 /// Drops punctuation the model may have put at the edges of a span (a trailing quote or dash).
 #[inline(never)]
 fn trim(doc: &Doc, mut s: Span) -> Option<Span> {
     while s.first < s.end && is_edge_punct(doc, s.first) {
+        s.first += 1;
+    }
+    if s.end > s.first + 1
+        && doc
+            .sentences
+            .get(doc.tokens[s.first].sentence as usize)
+            .is_some_and(|x| x.first == s.first)
+        && listed(&OPENERS, doc.tok(s.first))
+    {
         s.first += 1;
     }
     // A name does not end in a word without a capital ("UK Coal have fallen": the model, having
@@ -1121,6 +1139,15 @@ mod tests {
             trimmed("He said so.", "said", "said").as_deref(),
             Some("said")
         );
+        // A sentence's opening word is not part of the name that follows it.
+        let t = trimmed(
+            "Ann left. During Rosati's term it fell.",
+            "During",
+            "Rosati",
+        );
+        assert_eq!(t.as_deref(), Some("Rosati"));
+        let t = trimmed("They met Before Sunset Films.", "Before", "Films");
+        assert_eq!(t.as_deref(), Some("Before Sunset Films"));
     }
 
     #[test]
