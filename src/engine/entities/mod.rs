@@ -283,18 +283,19 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
     // A one-word "person" whose shares or stock the text mentions is a company the model misread
     // ("Jones stock closed down", "shares of Magna", "Comelf's shares").
     let mut multiword = vec![false; found.clusters.len()];
-    let mut traded = vec![false; found.clusters.len()];
     for (i, c) in cands.iter().enumerate() {
-        if !c.label.is_name() {
-            continue;
+        if c.label.is_name() {
+            multiword[cluster_of[i]] |= doc.text[c.start..c.end].contains(char::is_whitespace);
         }
-        let cl = cluster_of[i];
-        multiword[cl] |= doc.text[c.start..c.end].contains(char::is_whitespace);
-        traded[cl] |= market_cue(doc, c.start, c.end);
     }
-    for (cl, c) in found.clusters.iter_mut().enumerate() {
-        if c.label == Label::PER && traded[cl] && !multiword[cl] {
-            c.label = Label::ORG;
+    for (i, c) in cands.iter().enumerate() {
+        let cl = cluster_of[i];
+        if c.label.is_name()
+            && found.clusters[cl].label == Label::PER
+            && !multiword[cl]
+            && market_cue(doc, c.start, c.end)
+        {
+            found.clusters[cl].label = Label::ORG;
         }
     }
     let mut last_end = 0usize;

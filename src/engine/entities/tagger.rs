@@ -305,10 +305,9 @@ fn name_particle(w: &str) -> bool {
 /// a person ("SMFG President Yoshifumi Nishikawa", "Bank of England Governor Mark Carney"): the
 /// model, having opened an organization, read on. Split there; the titles belong to neither.
 fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
-    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans.drain(..) {
-        // The last title followed by one to three capitalised words, all to the span's end.
-        let title = (s.end >= s.first + 3 && TYPES[s.ty] != Label::PER)
+    // The last title followed by one to three capitalised words, all to the span's end.
+    let title = |s: &Span| {
+        (s.end >= s.first + 3 && TYPES[s.ty] != Label::PER)
             .then(|| {
                 (s.first + 1..s.end - 1).rev().find(|&k| {
                     is_title(doc.tok(k))
@@ -317,8 +316,14 @@ fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
                         && (k + 1..s.end).all(|i| doc.tokens[i].cap && !is_title(doc.tok(i)))
                 })
             })
-            .flatten();
-        let Some(k) = title else {
+            .flatten()
+    };
+    if !spans.iter().any(|s| title(s).is_some()) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 4);
+    for s in spans.drain(..) {
+        let Some(k) = title(&s) else {
             out.push(s);
             continue;
         };
