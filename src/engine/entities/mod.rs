@@ -281,7 +281,8 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
         }
     }
     // A one-word "person" whose shares or stock the text mentions is a company the model misread
-    // ("Jones stock closed down", "shares of Magna", "Comelf's shares").
+    // ("Jones stock closed down", "shares of Magna", "Comelf's shares"); a "person" next to
+    // "newspaper" or "agency" is the paper or agency ("the official newspaper Granma").
     let mut multiword = vec![false; found.clusters.len()];
     for (i, c) in cands.iter().enumerate() {
         if c.label.is_name() {
@@ -292,8 +293,7 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
         let cl = cluster_of[i];
         if c.label.is_name()
             && found.clusters[cl].label == Label::PER
-            && !multiword[cl]
-            && market_cue(doc, c.start, c.end)
+            && (!multiword[cl] && market_cue(doc, c.start, c.end) || media_cue(doc, c.start, c.end))
         {
             found.clusters[cl].label = Label::ORG;
         }
@@ -333,6 +333,22 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
     }
     let f = doc.token_at_or_after(start);
     f >= 2 && matches!(doc.tok(f - 1), "of" | "in") && matches!(doc.tok(f - 2), "shares" | "stake")
+}
+
+/// Whether the name at `start..end` is a newspaper or agency by its neighbours: "newspaper",
+/// "daily", "weekly", "magazine" right before it ("the news weekly Der Spiegel"), or those, "news
+/// agency" or "agency" right after it ("Zycie Warszawy daily said", "the Xinhua news agency").
+fn media_cue(doc: &Doc, start: usize, end: usize) -> bool {
+    let media = |w: &str| matches!(w, "newspaper" | "daily" | "weekly" | "magazine");
+    let n = doc.tokens.len();
+    let k = doc.token_at_or_after(end);
+    if k < n && (media(doc.tok(k)) || doc.tok(k) == "agency")
+        || k + 1 < n && doc.tok(k) == "news" && doc.tok(k + 1) == "agency"
+    {
+        return true;
+    }
+    let f = doc.token_at_or_after(start);
+    f >= 1 && media(doc.tok(f - 1))
 }
 
 const NAME_LABELS: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
@@ -657,7 +673,7 @@ mod tests {
     #[test]
     fn a_person_with_shares_is_a_company() {
         let text = "Jones stock fell. Jones said sales rose. Ann Smith bought shares of Acme. \
-                    Smith said so.";
+                    Smith said so, the newspaper Granma reported.";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let cands = vec![
@@ -666,11 +682,13 @@ mod tests {
             cand(at("Ann Smith"), at("Ann Smith") + 9, Label::PER),
             cand(at("Acme"), at("Acme") + 4, Label::PER),
             cand(at("Smith said"), at("Smith said") + 5, Label::PER),
+            cand(at("Granma"), at("Granma") + 6, Label::PER),
         ];
         let f = merge(&doc, cands);
         let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
         assert_eq!(label("Jones"), Label::ORG);
         assert_eq!(label("Acme"), Label::ORG);
+        assert_eq!(label("Granma"), Label::ORG);
         // A person named in full stays one.
         assert_eq!(label("Ann Smith"), Label::PER);
     }
