@@ -42,6 +42,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     join_adjacent(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     split_at_titles(doc, &mut spans);
+    split_company_of_place(doc, &mut spans);
     strip_titles(doc, &mut spans);
     references(doc, &mut spans);
     drop_bare_titles(doc, &mut spans);
@@ -341,6 +342,49 @@ fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
             conf: s.conf,
             rule: "rule:title-split",
         });
+    }
+    *spans = out;
+}
+
+/// A company's legal form ends its name: "Kia Motor Corp of South Korea" is the company, then
+/// where it is. Splits such a name at that "of" into the organization and the place.
+fn split_company_of_place(doc: &Doc, spans: &mut Vec<Span>) {
+    const FORMS: WordList = WordList::new(&[
+        "ag", "co", "co.", "corp", "corp.", "gmbh", "inc", "inc.", "llc", "ltd", "ltd.", "nv",
+        "plc", "sa", "spa",
+    ]);
+    let at_of = |s: &Span| {
+        (s.first + 1..s.end.saturating_sub(1)).find(|&k| {
+            doc.tok(k) == "of" && (listed(&FORMS, doc.tok(k - 1)) || abbreviation_dot(doc, k - 1))
+        })
+    };
+    if !spans.iter().any(|s| at_of(s).is_some()) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 4);
+    for s in spans.drain(..) {
+        let Some(k) = at_of(&s) else {
+            out.push(s);
+            continue;
+        };
+        let mut place = k + 1;
+        if doc.tok(place).eq_ignore_ascii_case("the") && place + 1 < s.end {
+            place += 1;
+        }
+        out.push(Span {
+            end: k,
+            ty: 1,
+            rule: "rule:company-of-place",
+            ..s
+        });
+        if (place..s.end).all(|i| doc.tokens[i].cap) {
+            out.push(Span {
+                first: place,
+                ty: 2,
+                rule: "rule:company-of-place",
+                ..s
+            });
+        }
     }
     *spans = out;
 }
@@ -1193,6 +1237,50 @@ mod tests {
             ("The Queen Elizabeth Hospital opened.", "Queen", "Hospital"),
             ("The US Department of Justice Office acted.", "US", "Office"),
             ("Acme Chairman said no.", "Acme", "Chairman"),
+        ] {
+            assert_eq!(split(text, first, last).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_company_of_a_place_is_the_company_then_the_place() {
+        let split = |text: &str, first: &str, last: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans = vec![Span {
+                first: at(first),
+                end: at(last) + 1,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            }];
+            split_company_of_place(&doc, &mut spans);
+            spans
+                .iter()
+                .map(|s| (span_text(&doc, s).to_string(), TYPES[s.ty]))
+                .collect::<Vec<_>>()
+        };
+        let got = split(
+            "It sold Kia Motor Corp of South Korea shares.",
+            "Kia",
+            "Korea",
+        );
+        assert_eq!(
+            got,
+            [
+                ("Kia Motor Corp".to_string(), Label::ORG),
+                ("South Korea".to_string(), Label::LOC)
+            ]
+        );
+        let got = split(
+            "Dow Chemical Co of the United States rose.",
+            "Dow",
+            "States",
+        );
+        assert_eq!(got[1], ("United States".to_string(), Label::LOC));
+        for (text, first, last) in [
+            ("The Bank of England acted.", "Bank", "England"),
+            ("The University of Michigan won.", "University", "Michigan"),
         ] {
             assert_eq!(split(text, first, last).len(), 1, "{text}");
         }
