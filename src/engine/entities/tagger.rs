@@ -47,6 +47,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     references(doc, &mut spans);
     drop_bare_titles(doc, &mut spans);
     cue_types(doc, &mut spans);
+    datelines(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     surnames(doc, &mut spans);
     title_case_lines(doc, &df, &mut spans);
@@ -772,14 +773,52 @@ fn span_text<'a>(doc: &Doc<'a>, s: &Span) -> &'a str {
     &doc.text[doc.tokens[s.first].start..doc.tokens[s.end - 1].end]
 }
 
+/// The rule of a dateline's place.
+const DATELINE: &str = "rule:dateline";
+
+/// A name opening a line and followed by the date ("NEW YORK 1996-08-30", "NICE, France
+/// 1996-08-30") or a news agency ("WASHINGTON (Reuters) -") is the dateline's place.
+fn datelines(doc: &Doc, spans: &mut [Span]) {
+    let n = doc.tokens.len();
+    for s in spans.iter_mut() {
+        if !(s.first == 0 || doc.tokens[s.first].newline_before) {
+            continue;
+        }
+        let mut k = s.end;
+        // ", France": the country of the city (a span of its own).
+        if k + 1 < n && doc.tok(k) == "," && doc.tokens[k + 1].cap {
+            k += 2;
+            while k < n
+                && doc.tokens[k].cap
+                && doc.tokens[k].kind == TokenKind::Word
+                && k < s.end + 5
+            {
+                k += 1;
+            }
+        }
+        let dated = k < n
+            && !doc.tokens[k].newline_before
+            && (crate::dates::Date::parse_iso(doc.tok(k)).is_some()
+                || k + 1 < n
+                    && doc.tok(k) == "("
+                    && matches!(doc.tok(k + 1), "Reuters" | "AP" | "AFP" | "UPI" | "Xinhua"));
+        if dated {
+            s.ty = 2;
+            s.rule = DATELINE;
+            s.conf = s.conf.max(0.95);
+        }
+    }
+}
+
 /// The same string typed differently in one document takes the type with the most confidence
 /// behind it (the model often knows "Fischler" is a person in one sentence and not in another).
 fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
     let mut votes: FxMap<&str, [f32; 4]> = FxMap::default();
-    for s in spans.iter() {
+    // (A dateline's place neither votes nor is outvoted: "NICE" the club, "NICE, France" the city.)
+    for s in spans.iter().filter(|s| s.rule != DATELINE) {
         votes.entry(span_text(doc, s)).or_default()[s.ty] += s.conf;
     }
-    for s in spans.iter_mut() {
+    for s in spans.iter_mut().filter(|s| s.rule != DATELINE) {
         let v = votes[span_text(doc, s)];
         let best = (0..4)
             .max_by(|&a, &b| v[a].total_cmp(&v[b]))
@@ -1284,6 +1323,33 @@ mod tests {
         ] {
             assert_eq!(split(text, first, last).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn a_datelines_name_is_its_place() {
+        let doc = Doc::new(
+            "SOCCER - BARATELLI TO COACH NICE.\nNICE, France 1996-08-30\nNICE won.\n\
+             WASHINGTON (Reuters) - Talks began.",
+        );
+        let spans_at = |w: &str| -> Vec<Span> {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == w)
+                .map(|i| Span {
+                    first: i,
+                    end: i + 1,
+                    ty: 1,
+                    conf: 1.0,
+                    rule: "model",
+                })
+                .collect()
+        };
+        let mut spans = spans_at("NICE");
+        spans.extend(spans_at("WASHINGTON"));
+        datelines(&doc, &mut spans);
+        agree_on_types(&doc, &mut spans);
+        let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
+        // The headline's and the sentence's "NICE" stay the club; the datelines are places.
+        assert_eq!(types, [Label::ORG, Label::LOC, Label::ORG, Label::LOC]);
     }
 
     #[test]
