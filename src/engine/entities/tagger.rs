@@ -584,7 +584,11 @@ fn is_greeting(w: &str) -> bool {
 /// Words that are never a name alone but may be part of one ("Good", "Phone" in "Mobile Phone
 /// Exchange"): greetings, and contact labels of signatures.
 fn never_alone(w: &str) -> bool {
-    const NEVER_ALONE: WordList = WordList::new(&["email", "fax", "glad", "good", "phone"]);
+    // (And forms of "be", "have" and "do": a film's "Be" or a headline's "Is" is no name.)
+    const NEVER_ALONE: WordList = WordList::new(&[
+        "am", "are", "be", "been", "did", "does", "email", "fax", "glad", "good", "had", "has",
+        "have", "is", "phone", "was", "were",
+    ]);
     is_greeting(w) || listed(&NEVER_ALONE, w)
 }
 
@@ -1141,6 +1145,9 @@ mod tests {
     fn contractions_of_pronouns_are_function_words() {
         assert!(is_function_word("I've") && is_function_word("We’re"));
         assert!(!is_function_word("O'Neill") && !is_function_word("Ive"));
+        // Forms of "be" and "have" are never a name alone; months and "Will" may be.
+        assert!(never_alone("Be") && never_alone("IS") && never_alone("has"));
+        assert!(!never_alone("May") && !never_alone("Will") && !never_alone("Ben"));
     }
 
     #[test]
