@@ -320,18 +320,41 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
 }
 
 /// Whether the name at `start..end` is followed by "shares" or "stock" (after an optional "'s"),
-/// or preceded by "shares of" / "shares in" / "stake in".
+/// by "'s profit", "'s sales", "'s chief executive" and the like, or by ", which"; or preceded
+/// by "shares of" / "shares in" / "stake in".
 fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
     let market = |w: &str| matches!(w, "shares" | "stock" | "stocks" | "shareholders");
+    // A possessive's business words: "Comelf's profit", "Acme's chief executive".
+    let owned = |w: &str| {
+        matches!(
+            w,
+            "profit" | "profits" | "revenue" | "revenues" | "earnings" | "sales" | "board"
+        )
+    };
     let n = doc.tokens.len();
     let mut k = doc.token_at_or_after(end);
-    if k < n && matches!(doc.tok(k), "'s" | "’s" | "'" | "’") {
+    let possessive = k < n && matches!(doc.tok(k), "'s" | "’s" | "'" | "’");
+    if possessive {
         k += 1;
     }
-    if k < n && market(doc.tok(k)) {
+    if k < n
+        && (market(doc.tok(k))
+            || possessive && owned(doc.tok(k))
+            || possessive && doc.tok(k) == "chief" && k + 1 < n && doc.tok(k + 1) == "executive")
+    {
         return true;
     }
+    // "… fined Monsanto, which …": a person would be "who". (Not first in its sentence:
+    // "Marianne, which one do you want?" calls a person.)
     let f = doc.token_at_or_after(start);
+    let opens = f < n
+        && doc
+            .sentences
+            .get(doc.tokens[f].sentence as usize)
+            .is_some_and(|s| s.first == f);
+    if !possessive && !opens && k + 1 < n && doc.tok(k) == "," && doc.tok(k + 1) == "which" {
+        return true;
+    }
     f >= 2 && matches!(doc.tok(f - 1), "of" | "in") && matches!(doc.tok(f - 2), "shares" | "stake")
 }
 
@@ -673,7 +696,8 @@ mod tests {
     #[test]
     fn a_person_with_shares_is_a_company() {
         let text = "Jones stock fell. Jones said sales rose. Ann Smith bought shares of Acme. \
-                    Smith said so, the newspaper Granma reported.";
+                    Smith said so, the newspaper Granma reported. Zeta's profit rose. A court \
+                    fined Omega, which appealed. Marianne, which one is it?";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let cands = vec![
@@ -683,12 +707,19 @@ mod tests {
             cand(at("Acme"), at("Acme") + 4, Label::PER),
             cand(at("Smith said"), at("Smith said") + 5, Label::PER),
             cand(at("Granma"), at("Granma") + 6, Label::PER),
+            cand(at("Zeta"), at("Zeta") + 4, Label::PER),
+            cand(at("Omega"), at("Omega") + 5, Label::PER),
+            cand(at("Marianne"), at("Marianne") + 8, Label::PER),
         ];
         let f = merge(&doc, cands);
         let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
         assert_eq!(label("Jones"), Label::ORG);
         assert_eq!(label("Acme"), Label::ORG);
         assert_eq!(label("Granma"), Label::ORG);
+        assert_eq!(label("Zeta"), Label::ORG);
+        assert_eq!(label("Omega"), Label::ORG);
+        // A vocative before a question's "which" is a person.
+        assert_eq!(label("Marianne"), Label::PER);
         // A person named in full stays one.
         assert_eq!(label("Ann Smith"), Label::PER);
     }
