@@ -65,6 +65,9 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
             !(s.first..s.end).all(|i| is_function_word(doc.tok(i)) || never_alone(doc.tok(i)))
         })
         .filter(|s| !common_word(doc, &df, s) && !file_name(doc, s) && !title_case_run(doc, s))
+        // ... nor, as a miscellaneous name, one month or ordinal word ("May", "Second" of a
+        // headline's "Second Test").
+        .filter(|s| !month_or_ordinal(doc, s))
         .map(|s| Candidate {
             start: doc.tokens[s.first].start,
             end: doc.tokens[s.end - 1].end,
@@ -703,6 +706,20 @@ fn confidence(margin: f32) -> f32 {
     let c = 1.0 / (1.0 + (-margin / 4.0).exp());
     (c * 100.0).round() / 100.0
 }
+
+/// A miscellaneous name of one month or ordinal word.
+fn month_or_ordinal(doc: &Doc, s: &Span) -> bool {
+    let w = doc.tok(s.first);
+    TYPES[s.ty] == Label::MISC
+        && s.end - s.first == 1
+        && (crate::dates::month(w).is_some() || listed(&ORDINALS, w))
+}
+
+/// Ordinal words.
+#[rustfmt::skip]
+const ORDINALS: WordList = WordList::new(&[
+    "eighth", "fifth", "first", "fourth", "ninth", "second", "seventh", "sixth", "tenth", "third",
+]);
 
 /// Words that open a sentence before a name and are no part of it ("Before Levy", "During
 /// Rosati", "Instead Joubert"): capitalised there only because they come first.
@@ -1357,6 +1374,24 @@ mod tests {
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
         // The headline's and the sentence's "NICE" stay the club; the datelines are places.
         assert_eq!(types, [Label::ORG, Label::LOC, Label::ORG, Label::LOC]);
+    }
+
+    #[test]
+    fn a_month_or_an_ordinal_is_no_miscellaneous_name() {
+        let doc = Doc::new("Second Test: in May, Second Life and May fell.");
+        let span = |i: usize, len: usize, ty: usize| Span {
+            first: i,
+            end: i + len,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        assert!(month_or_ordinal(&doc, &span(at("Second"), 1, 3)));
+        assert!(month_or_ordinal(&doc, &span(at("May"), 1, 3)));
+        // A longer name, or a person named May, stays.
+        assert!(!month_or_ordinal(&doc, &span(at("Second"), 2, 3)));
+        assert!(!month_or_ordinal(&doc, &span(at("May"), 1, 0)));
     }
 
     #[test]
