@@ -358,14 +358,30 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
     f >= 2 && matches!(doc.tok(f - 1), "of" | "in") && matches!(doc.tok(f - 2), "shares" | "stake")
 }
 
-/// Whether the name at `start..end` is a newspaper or agency by its neighbours: "newspaper",
-/// "daily", "weekly", "magazine" right before it ("the news weekly Der Spiegel"), or those, "news
-/// agency" or "agency" right after it ("Zycie Warszawy daily said", "the Xinhua news agency").
+/// Whether the name at `start..end` is a newspaper, agency or social network by its neighbours:
+/// "newspaper", "daily", "weekly", "magazine" right before it ("the news weekly Der Spiegel"), or
+/// those, "news agency", "agency" or a network's "user", "account", "page" … right after it
+/// ("Zycie Warszawy daily said", "the Xinhua news agency", "a Twitter user").
 fn media_cue(doc: &Doc, start: usize, end: usize) -> bool {
     let media = |w: &str| matches!(w, "newspaper" | "daily" | "weekly" | "magazine");
     let n = doc.tokens.len();
+    // After it also a social network's words ("a Twitter user", "his Facebook page").
+    let network = |w: &str| {
+        matches!(
+            w,
+            "user"
+                | "users"
+                | "account"
+                | "accounts"
+                | "feed"
+                | "followers"
+                | "page"
+                | "post"
+                | "posts"
+        )
+    };
     let k = doc.token_at_or_after(end);
-    if k < n && (media(doc.tok(k)) || doc.tok(k) == "agency")
+    if k < n && (media(doc.tok(k)) || network(doc.tok(k)) || doc.tok(k) == "agency")
         || k + 1 < n && doc.tok(k) == "news" && doc.tok(k + 1) == "agency"
     {
         return true;
@@ -697,7 +713,8 @@ mod tests {
     fn a_person_with_shares_is_a_company() {
         let text = "Jones stock fell. Jones said sales rose. Ann Smith bought shares of Acme. \
                     Smith said so, the newspaper Granma reported. Zeta's profit rose. A court \
-                    fined Omega, which appealed. Marianne, which one is it?";
+                    fined Omega, which appealed. Marianne, which one is it? A Twitter user \
+                    wrote.";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let cands = vec![
@@ -710,6 +727,7 @@ mod tests {
             cand(at("Zeta"), at("Zeta") + 4, Label::PER),
             cand(at("Omega"), at("Omega") + 5, Label::PER),
             cand(at("Marianne"), at("Marianne") + 8, Label::PER),
+            cand(at("Twitter"), at("Twitter") + 7, Label::PER),
         ];
         let f = merge(&doc, cands);
         let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
@@ -718,6 +736,7 @@ mod tests {
         assert_eq!(label("Granma"), Label::ORG);
         assert_eq!(label("Zeta"), Label::ORG);
         assert_eq!(label("Omega"), Label::ORG);
+        assert_eq!(label("Twitter"), Label::ORG);
         // A vocative before a question's "which" is a person.
         assert_eq!(label("Marianne"), Label::PER);
         // A person named in full stays one.

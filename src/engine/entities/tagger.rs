@@ -48,6 +48,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     drop_bare_titles(doc, &mut spans);
     cue_types(doc, &mut spans);
     datelines(doc, &mut spans);
+    party_tags(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     surnames(doc, &mut spans);
     title_case_lines(doc, &df, &mut spans);
@@ -62,8 +63,14 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         // opening a title or a sentence, "Thanks" before a signature, is no entity ("US" and
         // "IT", in capitals, stay).
         .filter(|s| {
-            !(s.first..s.end).all(|i| is_function_word(doc.tok(i)) || never_alone(doc.tok(i)))
+            !(s.first..s.end).all(|i| {
+                doc.tokens[i].kind == TokenKind::Punct
+                    || is_function_word(doc.tok(i))
+                    || never_alone(doc.tok(i))
+            })
         })
+        // ... nor has a contraction ("Don't" opening a sentence: "Don" is a first name).
+        .filter(|s| !(s.first..s.end).any(|i| contraction(doc.tok(i))))
         .filter(|s| !common_word(doc, &df, s) && !file_name(doc, s) && !title_case_run(doc, s))
         // ... nor, as a miscellaneous name, one month or ordinal word ("May", "Second" of a
         // headline's "Second Test").
@@ -507,6 +514,25 @@ const MISC_CUES: &[&str] = &[
     "protocol",
 ];
 
+/// Last words that make a name of several words a law, plan or treaty (MISC), whatever type the
+/// model read in its first words: "Clean Power Plan", "Affordable Care Act", "Paris Agreement",
+/// "First Amendment". (Not "Bill", a first name, nor "Initiative", also a foundation's name.)
+#[rustfmt::skip]
+const MISC_HEADS: WordList = WordList::new(&[
+    "accord", "accords", "act", "agreement", "amendment", "constitution", "doctrine", "pact",
+    "plan", "protocol", "treaty",
+]);
+
+/// Religious and ethnic groups, named like nationalities ("Muslims", "Hispanic"): MISC, as the
+/// demonyms of the place list are.
+#[rustfmt::skip]
+const GROUPS: WordList = WordList::new(&[
+    "buddhist", "buddhists", "catholic", "catholics", "christian", "christians", "evangelical",
+    "evangelicals", "hindu", "hindus", "hispanic", "hispanics", "jew", "jews", "latina", "latinas",
+    "latino", "latinos", "mormon", "mormons", "muslim", "muslims", "protestant", "protestants",
+    "shia", "shiite", "shiites", "sikh", "sikhs", "sunni", "sunnis",
+]);
+
 /// Last words of place names that are no surnames ("Hall", "Park", "Hill", "Bay", "Street", "Lake"
 /// and "Tower" are: Arsenio Hall, Michael Bay, Ricki Lake).
 #[rustfmt::skip]
@@ -529,8 +555,9 @@ const ORG_HEADS: WordList = WordList::new(&[
     "society", "university",
 ]);
 
-/// Lexicon and cue-word typing: known institutions are ORG; a name of several words ending in an
-/// institution's word ([`ORG_HEADS`]) is ORG; a name followed (within two words) by
+/// Lexicon and cue-word typing: known institutions are ORG; a name of several words ending in a
+/// law's or plan's word ([`MISC_HEADS`]) is MISC, as is a religious or ethnic group ([`GROUPS`]);
+/// one ending in an institution's word ([`ORG_HEADS`]) is ORG; a name followed (within two words) by
 /// "treaty", "accord" … is MISC, with extra weight so the document vote follows it.
 fn cue_types(doc: &Doc, spans: &mut [Span]) {
     for s in spans.iter_mut() {
@@ -539,6 +566,14 @@ fn cue_types(doc: &Doc, spans: &mut [Span]) {
             s.ty = 1;
             s.rule = "lexicon:org";
             s.conf = s.conf.max(0.9);
+            continue;
+        }
+        if TYPES[s.ty] != Label::MISC
+            && (s.end - s.first >= 2 && listed(&MISC_HEADS, doc.tok(s.end - 1))
+                || s.end - s.first == 1 && listed(&GROUPS, doc.tok(s.first)))
+        {
+            s.ty = 3;
+            s.rule = "cue:misc-word";
             continue;
         }
         if TYPES[s.ty] != Label::ORG
@@ -587,10 +622,11 @@ fn is_greeting(w: &str) -> bool {
 /// Words that are never a name alone but may be part of one ("Good", "Phone" in "Mobile Phone
 /// Exchange"): greetings, and contact labels of signatures.
 fn never_alone(w: &str) -> bool {
-    // (And forms of "be", "have" and "do": a film's "Be" or a headline's "Is" is no name.)
+    // (And forms of "be", "have" and "do": a film's "Be" or a headline's "Is" is no name; nor
+    // is a name's "Jr." cut off after a comma.)
     const NEVER_ALONE: WordList = WordList::new(&[
         "am", "are", "be", "been", "did", "does", "email", "fax", "glad", "good", "had", "has",
-        "have", "is", "phone", "was", "were",
+        "have", "is", "jr", "phone", "sr", "was", "were",
     ]);
     is_greeting(w) || listed(&NEVER_ALONE, w)
 }
@@ -697,8 +733,62 @@ fn push_piece(doc: &Doc, out: &mut Vec<Span>, s: &Span, mut a: usize, mut b: usi
 /// Drops one-word person spans that are only a title ("President" with no name after it).
 fn drop_bare_titles(doc: &Doc, spans: &mut Vec<Span>) {
     spans.retain(|s| {
-        !(TYPES[s.ty] == Label::PER && s.end - s.first == 1 && is_title(doc.tok(s.first)))
+        !(TYPES[s.ty] == Label::PER && s.end - s.first == 1 && is_title(doc.tok(s.first))
+            || title_abbreviation(doc, s))
     });
+}
+
+/// A name that is only a title's abbreviation before its dot, of any type ("Sen" of "Sen. Mike
+/// Lee" opening a sentence, which the tagger may read as a name of its own). ("St." is left
+/// alone: "St. Louis".)
+fn title_abbreviation(doc: &Doc, s: &Span) -> bool {
+    let w = doc.tok(s.first);
+    let mut buf = [0u8; 8];
+    s.end - s.first == 1
+        && (2..=4).contains(&w.len())
+        && !w.eq_ignore_ascii_case("st")
+        && doc.tokens.get(s.end).is_some_and(|t| !t.space_before)
+        && doc.tok(s.end) == "."
+        && {
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[w.len()] = b'.';
+            std::str::from_utf8(&buf[..=w.len()]).is_ok_and(is_title)
+        }
+}
+
+/// A word with a negative contraction ("Don't", "Won’t").
+fn contraction(w: &str) -> bool {
+    w.len() > 3 && (w.ends_with("n't") || w.ends_with("N'T") || w.ends_with("n’t"))
+}
+
+/// Drops names inside a US politician's party and state tag, "(D-S.C.)", "(R-Utah)": the
+/// tagger reads its letters as names ("D-Mo", "C").
+#[inline(never)]
+fn party_tags(doc: &Doc, spans: &mut Vec<Span>) {
+    let n = doc.tokens.len();
+    let party = |k: usize| {
+        let w = doc.tok(k).as_bytes();
+        w.len() >= 3 && matches!(w[0], b'D' | b'R' | b'I') && w[1] == b'-'
+    };
+    let mut tags: Vec<(usize, usize)> = Vec::new();
+    for s in spans.iter() {
+        // The bracket opens at most four tokens before the name ("( D-S . C").
+        let Some(open) = (s.first.saturating_sub(5)..s.first)
+            .rev()
+            .find(|&k| matches!(doc.tok(k), "(" | ")"))
+        else {
+            continue;
+        };
+        if doc.tok(open) != "(" || !party(open + 1) {
+            continue;
+        }
+        if let Some(close) = (open + 2..n.min(open + 10)).find(|&k| doc.tok(k) == ")") {
+            tags.push((open + 1, close));
+        }
+    }
+    if !tags.is_empty() {
+        spans.retain(|s| !tags.iter().any(|&(a, b)| s.first >= a && s.end <= b));
+    }
 }
 
 /// Margin (score of the chosen tag minus the runner-up) → a confidence in 0.5..1.
@@ -1599,5 +1689,62 @@ mod tests {
         // Shouting in capitals is left to the tagger; a word never written in lower case stays.
         assert!(!common_word(&doc, &df, &one(at("GREAT"))));
         assert!(!common_word(&doc, &df, &one(at("food"))));
+    }
+
+    #[test]
+    fn laws_plans_and_religious_groups_are_misc() {
+        let doc = Doc::new(
+            "The Clean Power Plan, the Affordable Care Act, Muslims and Jim Plan met Act Inc.",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |first: &str, last: &str, ty: usize| Span {
+            first: at(first),
+            end: at(last) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = [
+            span("Clean", "Plan", 0),
+            span("Affordable", "Act", 1),
+            span("Muslims", "Muslims", 0),
+            // One word of the list alone is no law; a person named "Plan" keeps its type.
+            span("Act", "Act", 1),
+        ];
+        cue_types(&doc, &mut spans);
+        let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
+        assert_eq!(types, [Label::MISC, Label::MISC, Label::MISC, Label::ORG]);
+    }
+
+    #[test]
+    fn party_tags_titles_contractions_and_suffixes_are_no_names() {
+        let doc = Doc::new(
+            "Sen. Claire McCaskill (D-Mo.) said. Rep. Jim Clyburn (D-S.C.) agreed. Don't go, \
+             said Joseph R. Biden, Jr., and (Dallas) fans.",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let one = |w: &str| Span {
+            first: at(w),
+            end: at(w) + 1,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![one("D-Mo"), one("C"), one("Dallas"), one("Clyburn")];
+        party_tags(&doc, &mut spans);
+        let left: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(left, ["Dallas", "Clyburn"]);
+        let mut spans = vec![one("Sen"), one("Rep"), one("Claire")];
+        drop_bare_titles(&doc, &mut spans);
+        let left: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(left, ["Claire"]);
+        assert!(contraction("Don't") && contraction("Won’t") && !contraction("Dont"));
+        // End to end: no "Don't", no "Jr." of its own, no letters of a party tag.
+        let (names, _) = tag(&doc);
+        let texts: Vec<&str> = names.iter().map(|c| &doc.text[c.start..c.end]).collect();
+        for bad in ["Don't", "Jr", "Jr.", "C", "D-Mo", "D-S", "Sen", "Rep"] {
+            assert!(!texts.contains(&bad), "{bad} in {texts:?}");
+        }
+        assert!(texts.contains(&"Claire McCaskill"), "{texts:?}");
     }
 }
