@@ -42,11 +42,12 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     join_adjacent(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     split_at_titles(doc, &mut spans);
+    split_group_before_person(doc, &df, &mut spans);
     split_company_of_place(doc, &mut spans);
     strip_titles(doc, &mut spans);
     references(doc, &mut spans);
     drop_bare_titles(doc, &mut spans);
-    cue_types(doc, &mut spans);
+    cue_types(doc, &df, &mut spans);
     datelines(doc, &mut spans);
     party_tags(doc, &mut spans);
     agree_on_types(doc, &mut spans);
@@ -523,6 +524,9 @@ const MISC_HEADS: WordList = WordList::new(&[
     "plan", "protocol", "treaty",
 ]);
 
+/// Political parties' adjectives, used like nationalities ("Republican Donald Trump").
+const PARTIES: WordList = WordList::new(&["democrat", "democratic", "libertarian", "republican"]);
+
 /// Religious and ethnic groups, named like nationalities ("Muslims", "Hispanic"): MISC, as the
 /// demonyms of the place list are.
 #[rustfmt::skip]
@@ -555,17 +559,43 @@ const ORG_HEADS: WordList = WordList::new(&[
     "society", "university",
 ]);
 
+/// Last words of newspapers' and broadcasters' names ("New York Times", "Fox News"): ORG unless
+/// the model read a person (Emily Post).
+#[rustfmt::skip]
+const NEWS_HEADS: WordList = WordList::new(&[
+    "chronicle", "enquirer", "examiner", "gazette", "herald", "inquirer", "journal", "news",
+    "post", "times", "tribune",
+]);
+
 /// Lexicon and cue-word typing: known institutions are ORG; a name of several words ending in a
 /// law's or plan's word ([`MISC_HEADS`]) is MISC, as is a religious or ethnic group ([`GROUPS`]);
-/// one ending in an institution's word ([`ORG_HEADS`]) is ORG; a name followed (within two words) by
+/// one ending in an institution's word ([`ORG_HEADS`]) is ORG; a name before "administration"
+/// is a person; a name followed (within two words) by
 /// "treaty", "accord" … is MISC, with extra weight so the document vote follows it.
-fn cue_types(doc: &Doc, spans: &mut [Span]) {
+fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         let text = span_text(doc, s);
         if text.len() <= 20 && listed(&KNOWN_ORGS, text) {
             s.ty = 1;
             s.rule = "lexicon:org";
             s.conf = s.conf.max(0.9);
+            continue;
+        }
+        // "the Biden administration", "Obama's administration": a president's (CoNLL types
+        // "Clinton administration" so). Lower case only: "Food and Drug Administration" is a name.
+        let mut k = s.end;
+        if matches!(doc.tokens.get(k).map(|_| doc.tok(k)), Some("'s" | "’s")) {
+            k += 1;
+        }
+        if k < doc.tokens.len()
+            && doc.tok(k) == "administration"
+            && s.end - s.first <= 3
+            // ("the Republican administration", "the French administration" are no person's.)
+            && df.gaz(s.first) & gazetteer::DEMONYM == 0
+            && !listed(&PARTIES, doc.tok(s.first))
+        {
+            s.ty = 0;
+            s.rule = "cue:administration";
             continue;
         }
         if TYPES[s.ty] != Label::MISC
@@ -578,7 +608,8 @@ fn cue_types(doc: &Doc, spans: &mut [Span]) {
         }
         if TYPES[s.ty] != Label::ORG
             && s.end - s.first >= 2
-            && listed(&ORG_HEADS, doc.tok(s.end - 1))
+            && (listed(&ORG_HEADS, doc.tok(s.end - 1))
+                || TYPES[s.ty] != Label::PER && listed(&NEWS_HEADS, doc.tok(s.end - 1)))
         {
             s.ty = 1;
             s.rule = "cue:org-word";
@@ -789,6 +820,69 @@ fn party_tags(doc: &Doc, spans: &mut Vec<Span>) {
     if !tags.is_empty() {
         spans.retain(|s| !tags.iter().any(|&(a, b)| s.first >= a && s.end <= b));
     }
+}
+
+/// Splits a party or nationality word off the person's name it was read into: "Republican Donald
+/// Trump" is MISC + PER, as "Russian Vladimir Putin" is. The name is a listed first name and
+/// another capitalised word, or two to four words whose last the document names a person by
+/// elsewhere ("Trump said"); no title, group or institution's word ("American Express",
+/// "Democratic National Committee", "French Roman Catholic" stay whole).
+#[inline(never)]
+fn split_group_before_person(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
+    // Capitalised words, the dots of initials ("George W. Bush"), no group, title or
+    // institution's word.
+    let person_word = |i: usize| {
+        let w = doc.tok(i);
+        if w == "." {
+            return doc.tok(i - 1).len() == 1;
+        }
+        doc.tokens[i].cap
+            && doc.tokens[i].kind == TokenKind::Word
+            && df.gaz(i) & gazetteer::DEMONYM == 0
+            && !listed(&GROUPS, w)
+            && !is_title(w)
+            && !listed(&ORG_HEADS, w)
+            && !listed(&MISC_HEADS, w)
+    };
+    let shape = |s: &Span| {
+        (3..=5).contains(&(s.end - s.first))
+            && (df.gaz(s.first) & gazetteer::DEMONYM != 0 || listed(&PARTIES, doc.tok(s.first)))
+            && (s.first + 1..s.end).all(person_word)
+    };
+    if !spans.iter().any(shape) {
+        return;
+    }
+    // Last words of the one-word persons of the document.
+    let people: Vec<&str> = spans
+        .iter()
+        .filter(|s| TYPES[s.ty] == Label::PER && s.end - s.first == 1)
+        .map(|s| doc.tok(s.first))
+        .collect();
+    let splits = |s: &Span| {
+        shape(s)
+            && (df.gaz(s.first + 1) & gazetteer::FIRST_NAME != 0 && s.end - s.first == 3
+                || people.contains(&doc.tok(s.end - 1)))
+    };
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 4);
+    for s in spans.iter() {
+        if !splits(s) {
+            out.push(*s);
+            continue;
+        }
+        out.push(Span {
+            end: s.first + 1,
+            ty: 3,
+            rule: "rule:group-split",
+            ..*s
+        });
+        out.push(Span {
+            first: s.first + 1,
+            ty: 0,
+            rule: "rule:group-split",
+            ..*s
+        });
+    }
+    *spans = out;
 }
 
 /// Margin (score of the chosen tag minus the runner-up) → a confidence in 0.5..1.
@@ -1597,7 +1691,7 @@ mod tests {
             person("Ricki", "Lake"),
             person("Arsenio", "Hall"),
         ];
-        cue_types(&doc, &mut spans);
+        cue_types(&doc, &DocFeats::new(&doc, gazetteer::shipped()), &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
         assert_eq!(types, [Label::LOC, Label::PER, Label::PER]);
     }
@@ -1619,7 +1713,7 @@ mod tests {
             span("West", "Bank", 2),
             span("Daiwa", "Daiwa", 0),
         ];
-        cue_types(&doc, &mut spans);
+        cue_types(&doc, &DocFeats::new(&doc, gazetteer::shipped()), &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
         assert_eq!(types, [Label::ORG, Label::ORG, Label::LOC, Label::PER]);
     }
@@ -1711,7 +1805,7 @@ mod tests {
             // One word of the list alone is no law; a person named "Plan" keeps its type.
             span("Act", "Act", 1),
         ];
-        cue_types(&doc, &mut spans);
+        cue_types(&doc, &DocFeats::new(&doc, gazetteer::shipped()), &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
         assert_eq!(types, [Label::MISC, Label::MISC, Label::MISC, Label::ORG]);
     }
@@ -1746,5 +1840,73 @@ mod tests {
             assert!(!texts.contains(&bad), "{bad} in {texts:?}");
         }
         assert!(texts.contains(&"Claire McCaskill"), "{texts:?}");
+    }
+
+    #[test]
+    fn a_party_or_nationality_is_split_off_a_persons_name() {
+        let doc = Doc::new(
+            "Republican Donald Trump met Russian John Smith, American Express and the \
+             Democratic National Committee. Trump left.",
+        );
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let last_at = |w: &str| (0..doc.tokens.len()).rfind(|&i| doc.tok(i) == w).unwrap();
+        let span = |first: usize, last: usize, ty: usize| Span {
+            first,
+            end: last + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![
+            span(at("Republican"), at("Trump"), 3),
+            span(at("Russian"), at("Smith"), 3),
+            span(at("American"), at("Express"), 1),
+            span(at("Democratic"), at("Committee"), 1),
+            span(last_at("Trump"), last_at("Trump"), 0),
+        ];
+        split_group_before_person(&doc, &df, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Republican", Label::MISC),
+                ("Donald Trump", Label::PER),
+                ("Russian", Label::MISC),
+                ("John Smith", Label::PER),
+                ("American Express", Label::ORG),
+                ("Democratic National Committee", Label::ORG),
+                ("Trump", Label::PER),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_president_before_administration_and_newspapers() {
+        let doc = Doc::new(
+            "The Biden administration, the Republican administration, the New York Times and \
+             Emily Post met.",
+        );
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |first: &str, last: &str, ty: usize| Span {
+            first: at(first),
+            end: at(last) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = [
+            span("Biden", "Biden", 3),
+            span("Republican", "Republican", 3),
+            span("New", "Times", 2),
+            span("Emily", "Post", 0),
+        ];
+        cue_types(&doc, &df, &mut spans);
+        let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
+        assert_eq!(types, [Label::PER, Label::MISC, Label::ORG, Label::PER]);
     }
 }
