@@ -289,20 +289,57 @@ fn join_adjacent(doc: &Doc, spans: &mut Vec<Span>) {
             s.end += 1;
         }
         if let Some(p) = out.last_mut() {
-            if p.end == s.first
-                && p.ty == s.ty
-                && doc.tokens[s.first].sentence == doc.tokens[p.first].sentence
-                && !doc.tokens[s.first].newline_before
-            {
+            let same_line = doc.tokens[s.first].sentence == doc.tokens[p.first].sentence
+                && !doc.tokens[s.first].newline_before;
+            if p.end == s.first && p.ty == s.ty && same_line {
                 p.end = s.end;
                 p.conf = p.conf.min(s.conf);
                 p.rule = "rule:joined";
                 continue;
             }
+            if same_line {
+                if let Some(ty) = joined_type(doc, p, &s) {
+                    p.end = s.end;
+                    p.ty = ty;
+                    p.conf = p.conf.min(s.conf);
+                    p.rule = "rule:joined";
+                    continue;
+                }
+            }
         }
         out.push(s);
     }
     *spans = out;
+}
+
+/// The type of one name made of two the model read apart, if they are one: across an Arabic
+/// patronymic ("Osama" "bin" "Laden", a person), after a first name before an initial
+/// ("George" "W. Bush", a person), and after a place name's first word that is never a name alone
+/// ("Los" "Angeles Times": the second's type).
+fn joined_type(doc: &Doc, p: &Span, s: &Span) -> Option<usize> {
+    const PREFIXES: WordList = WordList::new(&["las", "los", "san", "santa"]);
+    let single = |k: usize| {
+        doc.tokens[k].space_before && doc.text[doc.tokens[k - 1].end..doc.tokens[k].start] == *" "
+    };
+    if p.end + 1 == s.first
+        && matches!(doc.tok(p.end), "bin" | "ibn" | "bint")
+        && single(p.end)
+        && single(s.first)
+    {
+        return Some(0);
+    }
+    if p.end != s.first || p.end - p.first != 1 || !single(s.first) {
+        return None;
+    }
+    let initial = doc.tok(s.first).len() == 1
+        && doc.tokens[s.first].cap
+        && doc.tokens.get(s.first + 1).is_some_and(|t| !t.space_before)
+        && s.end > s.first + 2
+        && doc.tok(s.first + 1) == ".";
+    if initial && TYPES[p.ty] == Label::PER {
+        return Some(0);
+    }
+    (!doc.tokens[p.first].all_caps && listed(&PREFIXES, doc.tok(p.first))).then_some(s.ty)
 }
 
 /// "al-Sadr", "el-Sisi", "bin-Laden": a lower-case Arabic article or patronymic joined to a
@@ -517,11 +554,12 @@ const MISC_CUES: &[&str] = &[
 
 /// Last words that make a name of several words a law, plan or treaty (MISC), whatever type the
 /// model read in its first words: "Clean Power Plan", "Affordable Care Act", "Paris Agreement",
-/// "First Amendment". (Not "Bill", a first name, nor "Initiative", also a foundation's name.)
+/// "First Amendment", and wars ("Iraq War"). (Not "Bill", a first name, nor "Initiative", also a
+/// foundation's name.)
 #[rustfmt::skip]
 const MISC_HEADS: WordList = WordList::new(&[
     "accord", "accords", "act", "agreement", "amendment", "constitution", "doctrine", "pact",
-    "plan", "protocol", "treaty",
+    "plan", "protocol", "treaty", "war", "wars",
 ]);
 
 /// Political parties' adjectives, used like nationalities ("Republican Donald Trump").
@@ -1908,5 +1946,50 @@ mod tests {
         cue_types(&doc, &df, &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
         assert_eq!(types, [Label::PER, Label::MISC, Label::ORG, Label::PER]);
+    }
+
+    #[test]
+    fn names_read_apart_are_joined() {
+        let doc = Doc::new(
+            "Osama bin Laden, George W. Bush, a Los Angeles Times panel, Chicago NAPM and Ann Lee.",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |first: &str, last: &str, ty: usize| Span {
+            first: at(first),
+            end: at(last) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![
+            span("Osama", "Osama", 1),
+            span("Laden", "Laden", 1),
+            span("George", "George", 0),
+            span("W", "Bush", 2),
+            span("Los", "Los", 2),
+            span("Angeles", "Times", 1),
+            // A place before an organization stays apart; so do two people read apart.
+            span("Chicago", "Chicago", 2),
+            span("NAPM", "NAPM", 1),
+            span("Ann", "Ann", 0),
+            span("Lee", "Lee", 2),
+        ];
+        join_adjacent(&doc, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Osama bin Laden", Label::PER),
+                ("George W. Bush", Label::PER),
+                ("Los Angeles Times", Label::ORG),
+                ("Chicago", Label::LOC),
+                ("NAPM", Label::ORG),
+                ("Ann", Label::PER),
+                ("Lee", Label::LOC),
+            ]
+        );
     }
 }
