@@ -40,6 +40,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         })
         .collect();
     join_adjacent(doc, &mut spans);
+    split_at_verbs(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     split_at_titles(doc, &mut spans);
     split_group_before_person(doc, &df, &mut spans);
@@ -308,6 +309,31 @@ fn join_adjacent(doc: &Doc, spans: &mut Vec<Span>) {
             }
         }
         out.push(s);
+    }
+    *spans = out;
+}
+
+/// Splits a name the model read on through a speech verb into two: "Merrill says Machado".
+#[inline(never)]
+fn split_at_verbs(doc: &Doc, spans: &mut Vec<Span>) {
+    const VERBS: WordList = WordList::new(&[
+        "added", "adds", "asked", "asks", "said", "says", "tells", "told", "wrote", "writes",
+    ]);
+    let verb_at = |s: &Span| {
+        (s.first + 1..s.end.saturating_sub(1))
+            .find(|&k| !doc.tokens[k].cap && listed(&VERBS, doc.tok(k)))
+    };
+    if !spans.iter().any(|s| verb_at(s).is_some()) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 4);
+    for s in spans.drain(..) {
+        let mut rest = s;
+        while let Some(k) = verb_at(&rest) {
+            out.push(Span { end: k, ..rest });
+            rest.first = k + 1;
+        }
+        out.push(rest);
     }
     *spans = out;
 }
@@ -1991,5 +2017,22 @@ mod tests {
                 ("Lee", Label::LOC),
             ]
         );
+    }
+
+    #[test]
+    fn a_name_read_on_through_a_speech_verb_is_split() {
+        let doc = Doc::new("Merrill says Machado agreed with Bank of America.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |first: &str, last: &str| Span {
+            first: at(first),
+            end: at(last) + 1,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![span("Merrill", "Machado"), span("Bank", "America")];
+        split_at_verbs(&doc, &mut spans);
+        let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(got, ["Merrill", "Machado", "Bank of America"]);
     }
 }
