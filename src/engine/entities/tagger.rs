@@ -553,18 +553,44 @@ fn is_honorific(w: &str) -> bool {
 /// Institutions that news text names as actors ("the White House said"), typed ORG whatever the
 /// model says: CoNLL tags "White House" as a place, while readers (and quote attribution) treat it
 /// as the organization speaking.
+/// Also the social networks and platforms the news names daily, which postdate the tagger's
+/// training text (it reads "Twitter" or "Netflix" as a person).
+#[rustfmt::skip]
 const KNOWN_ORGS: WordList = WordList::new(&[
-    "congress",
-    "european commission",
-    "european union",
-    "federal reserve",
-    "nato",
-    "pentagon",
-    "senate",
-    "state department",
-    "supreme court",
-    "united nations",
-    "white house",
+    "congress", "european commission", "european union", "facebook", "federal reserve", "google",
+    "instagram", "linkedin", "nato", "netflix", "pentagon", "reddit", "senate", "snapchat",
+    "spotify", "state department", "supreme court", "tiktok", "twitter", "united nations",
+    "whatsapp", "white house", "youtube",
+]);
+
+/// Holidays, diseases and "Brexit": miscellaneous names, never people.
+#[rustfmt::skip]
+const KNOWN_MISC: WordList = WordList::new(&[
+    "aids", "brexit", "christmas", "covid", "covid-19", "diwali", "easter", "ebola", "halloween",
+    "hanukkah", "hiv", "omicron", "ramadan", "sars", "thanksgiving",
+]);
+
+/// English counties (and any "-shire"): places, except in sports reports, where the gold sets
+/// (and the sports pages) name the county teams so ("Essex beat Kent").
+#[rustfmt::skip]
+const COUNTIES: WordList = WordList::new(&[
+    "cornwall", "cumbria", "devon", "dorset", "durham", "essex", "glamorgan", "kent", "merseyside",
+    "middlesex", "norfolk", "somerset", "suffolk", "surrey", "sussex",
+]);
+
+/// Words of a region named by its compass direction ("North West", "West Midlands", "East of
+/// England").
+#[rustfmt::skip]
+const COMPASS: WordList = WordList::new(&[
+    "central", "east", "eastern", "england", "midlands", "north", "north-east", "north-west",
+    "northern", "of", "scotland", "south", "south-east", "south-west", "southern", "wales", "west",
+    "western",
+]);
+
+/// Words of a sports report.
+#[rustfmt::skip]
+const SPORTS: WordList = WordList::new(&[
+    "cricket", "football", "innings", "rugby", "soccer", "wicket", "wickets",
 ]);
 
 /// Nouns that, right after a name, make it a law, treaty or agreement (MISC): "New START treaty".
@@ -589,16 +615,22 @@ const MISC_HEADS: WordList = WordList::new(&[
 ]);
 
 /// Political parties' adjectives, used like nationalities ("Republican Donald Trump").
-const PARTIES: WordList = WordList::new(&["democrat", "democratic", "libertarian", "republican"]);
+const PARTIES: WordList = WordList::new(&[
+    "democrat",
+    "democratic",
+    "libertarian",
+    "republican",
+    "tory",
+]);
 
-/// Religious and ethnic groups, named like nationalities ("Muslims", "Hispanic"): MISC, as the
-/// demonyms of the place list are.
+/// Religious and ethnic groups, named like nationalities ("Muslims", "Hispanic"), and the
+/// nationalities of the UK's nations, which the country list lacks: MISC, as its demonyms are.
 #[rustfmt::skip]
 const GROUPS: WordList = WordList::new(&[
-    "buddhist", "buddhists", "catholic", "catholics", "christian", "christians", "evangelical",
-    "evangelicals", "hindu", "hindus", "hispanic", "hispanics", "jew", "jews", "latina", "latinas",
+    "buddhist", "buddhists", "catholic", "catholics", "christian", "christians", "english",
+    "evangelical", "evangelicals", "hindu", "hindus", "hispanic", "hispanics", "jew", "jews", "latina", "latinas",
     "latino", "latinos", "mormon", "mormons", "muslim", "muslims", "protestant", "protestants",
-    "shia", "shiite", "shiites", "sikh", "sikhs", "sunni", "sunnis",
+    "scots", "scottish", "shia", "shiite", "shiites", "sikh", "sikhs", "sunni", "sunnis", "welsh",
 ]);
 
 /// Last words of place names that are no surnames ("Hall", "Park", "Hill", "Bay", "Street", "Lake"
@@ -637,12 +669,44 @@ const NEWS_HEADS: WordList = WordList::new(&[
 /// is a person; a name followed (within two words) by
 /// "treaty", "accord" … is MISC, with extra weight so the document vote follows it.
 fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
+    // Whether the document is a sports report (read once, when a county needs it).
+    let mut sports: Option<bool> = None;
     for s in spans.iter_mut() {
         let text = span_text(doc, s);
         if text.len() <= 20 && listed(&KNOWN_ORGS, text) {
             s.ty = 1;
             s.rule = "lexicon:org";
             s.conf = s.conf.max(0.9);
+            continue;
+        }
+        if text.len() <= 12 && listed(&KNOWN_MISC, text) {
+            s.ty = 3;
+            s.rule = "lexicon:misc";
+            s.conf = s.conf.max(0.9);
+            continue;
+        }
+        let one = s.end - s.first == 1;
+        if one
+            && matches!(TYPES[s.ty], Label::ORG | Label::MISC)
+            && (listed(&COUNTIES, text)
+                || text.len() > 6 && text.is_char_boundary(text.len() - 5) && {
+                    let (head, tail) = text.split_at(text.len() - 5);
+                    tail.eq_ignore_ascii_case("shire") && !head.contains(' ')
+                })
+            && !*sports
+                .get_or_insert_with(|| (0..doc.tokens.len()).any(|i| listed(&SPORTS, doc.tok(i))))
+        {
+            s.ty = 2;
+            s.rule = "cue:county";
+            continue;
+        }
+        if !one
+            && TYPES[s.ty] != Label::LOC
+            && (s.first..s.end).all(|i| listed(&COMPASS, doc.tok(i)))
+            && doc.tokens[s.first].cap
+        {
+            s.ty = 2;
+            s.rule = "cue:region";
             continue;
         }
         // "the Biden administration", "Obama's administration": a president's (CoNLL types
@@ -664,7 +728,8 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         }
         if TYPES[s.ty] != Label::MISC
             && (s.end - s.first >= 2 && listed(&MISC_HEADS, doc.tok(s.end - 1))
-                || s.end - s.first == 1 && listed(&GROUPS, doc.tok(s.first)))
+                || s.end - s.first == 1
+                    && (listed(&GROUPS, doc.tok(s.first)) || listed(&PARTIES, doc.tok(s.first))))
         {
             s.ty = 3;
             s.rule = "cue:misc-word";
@@ -721,7 +786,8 @@ fn never_alone(w: &str) -> bool {
     // is a name's "Jr." cut off after a comma.)
     const NEVER_ALONE: WordList = WordList::new(&[
         "am", "are", "be", "been", "did", "does", "email", "fax", "glad", "good", "had", "has",
-        "have", "is", "jr", "phone", "sr", "was", "were",
+        "have", "is", "jr", "mep", "meps", "mp", "mps", "msp", "msps", "phone", "sr", "was",
+        "were",
     ]);
     is_greeting(w) || listed(&NEVER_ALONE, w)
 }
@@ -1003,6 +1069,15 @@ fn trim(doc: &Doc, mut s: Span) -> Option<Span> {
         s.end -= 1;
     }
     while s.end > s.first && is_edge_punct(doc, s.end - 1) && !abbreviation_dot(doc, s.end - 1) {
+        s.end -= 1;
+    }
+    // Nor in members of a parliament: "Tory MPs", "SNP MSPs" are the party's.
+    if s.end > s.first + 1
+        && matches!(
+            doc.tok(s.end - 1),
+            "MP" | "MPs" | "MSP" | "MSPs" | "MEP" | "MEPs" | "TD" | "TDs"
+        )
+    {
         s.end -= 1;
     }
     (s.first < s.end).then_some(s)
@@ -2034,5 +2109,74 @@ mod tests {
         split_at_verbs(&doc, &mut spans);
         let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
         assert_eq!(got, ["Merrill", "Machado", "Bank of America"]);
+    }
+
+    #[test]
+    fn counties_regions_platforms_and_holidays() {
+        let typed = |text: &str, spans: &[(&str, &str, usize)]| -> Vec<Label> {
+            let doc = Doc::new(text);
+            let df = DocFeats::new(&doc, gazetteer::shipped());
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans: Vec<Span> = spans
+                .iter()
+                .map(|&(a, b, ty)| Span {
+                    first: at(a),
+                    end: at(b) + 1,
+                    ty,
+                    conf: 1.0,
+                    rule: "model",
+                })
+                .collect();
+            cue_types(&doc, &df, &mut spans);
+            spans.iter().map(|s| TYPES[s.ty]).collect()
+        };
+        let news =
+            "Floods hit Essex and Lincolnshire, the North West and Twitter before Christmas.";
+        assert_eq!(
+            typed(
+                news,
+                &[
+                    ("Essex", "Essex", 1),
+                    ("Lincolnshire", "Lincolnshire", 1),
+                    ("North", "West", 0),
+                    ("Twitter", "Twitter", 0),
+                    ("Christmas", "Christmas", 0),
+                ]
+            ),
+            [Label::LOC, Label::LOC, Label::LOC, Label::ORG, Label::MISC]
+        );
+        // In a sports report the county is the team.
+        let cricket = "Essex beat Lincolnshire by six wickets.";
+        assert_eq!(
+            typed(
+                cricket,
+                &[("Essex", "Essex", 1), ("Lincolnshire", "Lincolnshire", 1)]
+            ),
+            [Label::ORG, Label::ORG]
+        );
+    }
+
+    #[test]
+    fn members_of_parliament_are_not_part_of_the_party() {
+        let doc = Doc::new("Tory MPs met. One MP left.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let s = trim(
+            &doc,
+            Span {
+                first: at("Tory"),
+                end: at("MPs") + 1,
+                ty: 3,
+                conf: 1.0,
+                rule: "model",
+            },
+        )
+        .unwrap();
+        assert_eq!(span_text(&doc, &s), "Tory");
+        let (names, _) = tag(&doc);
+        let texts: Vec<&str> = names.iter().map(|c| &doc.text[c.start..c.end]).collect();
+        assert!(
+            !texts.contains(&"MP") && !texts.contains(&"MPs"),
+            "{texts:?}"
+        );
     }
 }
