@@ -532,12 +532,15 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         // An honorific opens a person's name whatever the model typed it ("Professor Eastman"
         // read as an organization): the person, without the title.
+        // (Its dot, when there is one, is a token of its own: "Rep" ".".)
+        let name = s.first + 1 + usize::from(s.first + 1 < s.end && doc.tok(s.first + 1) == ".");
         if TYPES[s.ty] != Label::PER
-            && (2..=3).contains(&(s.end - s.first))
+            && (2..=4).contains(&(s.end - s.first))
+            && name < s.end
             && is_honorific(doc.tok(s.first))
-            && (s.first + 1..s.end).all(|i| doc.tokens[i].cap)
+            && (name..s.end).all(|i| doc.tokens[i].cap)
         {
-            s.first += 1;
+            s.first = name;
             s.ty = 0;
             s.rule = "rule:title-cut";
             continue;
@@ -606,8 +609,8 @@ fn references(doc: &Doc, spans: &mut [Span]) {
 #[inline(never)]
 fn is_honorific(w: &str) -> bool {
     const WORDS: WordList = WordList::new(&[
-        "dr", "dr.", "judge", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof.", "professor",
-        "rep.", "sen.", "senator",
+        "dr", "dr.", "gov", "gov.", "judge", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof",
+        "prof.", "professor", "rep", "rep.", "sen", "sen.", "senator",
     ]);
     listed(&WORDS, w)
 }
@@ -625,11 +628,11 @@ const KNOWN_ORGS: WordList = WordList::new(&[
     "whatsapp", "white house", "youtube",
 ]);
 
-/// Holidays, diseases and "Brexit": miscellaneous names, never people.
+/// Holidays, diseases, "Brexit" and "Obamacare": miscellaneous names, never people.
 #[rustfmt::skip]
 const KNOWN_MISC: WordList = WordList::new(&[
     "aids", "brexit", "christmas", "covid", "covid-19", "diwali", "easter", "ebola", "halloween",
-    "hanukkah", "hiv", "omicron", "ramadan", "sars", "thanksgiving",
+    "hanukkah", "hiv", "obamacare", "omicron", "ramadan", "sars", "thanksgiving",
 ]);
 
 /// English counties (and any "-shire"): places, except in sports reports, where the gold sets
@@ -847,8 +850,8 @@ fn never_alone(w: &str) -> bool {
     // (And forms of "be", "have" and "do": a film's "Be" or a headline's "Is" is no name; nor
     // is a name's "Jr." cut off after a comma.)
     const NEVER_ALONE: WordList = WordList::new(&[
-        "am", "are", "be", "been", "did", "does", "email", "fax", "glad", "good", "had", "has",
-        "have", "is", "jr", "mep", "meps", "mp", "mps", "msp", "msps", "phone", "sr", "was",
+        "am", "are", "be", "been", "click", "did", "does", "email", "fax", "glad", "good", "had",
+        "has", "have", "is", "jr", "mep", "meps", "mp", "mps", "msp", "msps", "phone", "sr", "was",
         "were",
     ]);
     is_greeting(w) || listed(&NEVER_ALONE, w)
@@ -1379,7 +1382,10 @@ fn lower_case_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
             end += 1;
         }
         let w = doc.tok(i);
+        // (Countries that are English words too: "a turkey", "the jersey".)
+        let word = matches!(w, "chad" | "guernsey" | "guinea" | "jersey" | "turkey");
         let ok = !is_function_word(w)
+            && !word
             && w.len() >= 4
             && (end - i >= 2
                 || (df.gaz(i) & (gazetteer::COUNTRY | gazetteer::DEMONYM) == gazetteer::COUNTRY
@@ -1848,6 +1854,10 @@ mod tests {
         assert_eq!(
             typed("Professor Cres Eastman said so.", "Professor", "Eastman"),
             ("Cres Eastman".to_string(), Label::PER)
+        );
+        assert_eq!(
+            typed("Rep. Knollenberg said so.", "Rep", "Knollenberg"),
+            ("Knollenberg".to_string(), Label::PER)
         );
         assert_eq!(
             typed("The Justice Department said so.", "Justice", "Department"),
