@@ -1031,16 +1031,18 @@ fn party_tags(doc: &Doc, spans: &mut Vec<Span>) {
         let w = doc.tok(k).as_bytes();
         w.len() >= 3 && matches!(w[0], b'D' | b'R' | b'I') && w[1] == b'-'
     };
+    // First bytes of tokens (brackets are tokens of their own).
+    let byte = |k: usize| doc.text.as_bytes().get(doc.tokens[k].start).copied();
     let mut tags: Vec<(usize, usize)> = Vec::new();
     for s in spans.iter() {
         // The bracket opens at most four tokens before the name ("( D-S . C").
         let Some(open) = (s.first.saturating_sub(5)..s.first)
             .rev()
-            .find(|&k| matches!(doc.tok(k), "(" | ")"))
+            .find(|&k| matches!(byte(k), Some(b'(' | b')')))
         else {
             continue;
         };
-        if doc.tok(open) != "(" || !party(open + 1) {
+        if byte(open) != Some(b'(') || !party(open + 1) {
             continue;
         }
         if let Some(close) = (open + 2..n.min(open + 10)).find(|&k| doc.tok(k) == ")") {
