@@ -622,7 +622,8 @@ fn is_honorific(w: &str) -> bool {
 /// training text (it reads "Twitter" or "Netflix" as a person).
 #[rustfmt::skip]
 const KNOWN_ORGS: WordList = WordList::new(&[
-    "congress", "european commission", "european union", "facebook", "federal reserve", "google",
+    "bbc", "commons", "congress", "european commission", "european union", "facebook",
+    "federal reserve", "google",
     "instagram", "linkedin", "nato", "netflix", "pentagon", "reddit", "senate", "snapchat",
     "spotify", "state department", "supreme court", "tiktok", "twitter", "united nations",
     "whatsapp", "white house", "youtube",
@@ -850,9 +851,9 @@ fn never_alone(w: &str) -> bool {
     // (And forms of "be", "have" and "do": a film's "Be" or a headline's "Is" is no name; nor
     // is a name's "Jr." cut off after a comma.)
     const NEVER_ALONE: WordList = WordList::new(&[
-        "am", "are", "be", "been", "click", "did", "does", "email", "fax", "glad", "good", "had",
-        "has", "have", "is", "jr", "mep", "meps", "mp", "mps", "msp", "msps", "phone", "sr", "was",
-        "were",
+        "am", "are", "be", "been", "born", "click", "did", "does", "email", "fax", "glad", "good",
+        "had", "has", "have", "is", "jr", "mep", "meps", "mp", "mps", "msp", "msps", "phone", "sr",
+        "was", "were",
     ]);
     is_greeting(w) || listed(&NEVER_ALONE, w)
 }
@@ -1138,12 +1139,13 @@ const ORDINALS: WordList = WordList::new(&[
 ]);
 
 /// Words that open a sentence before a name and are no part of it ("Before Levy", "During
-/// Rosati", "Instead Joubert"): capitalised there only because they come first.
+/// Rosati", "Instead Joubert", "Follow BBC West on Facebook"): capitalised there only because
+/// they come first.
 #[rustfmt::skip]
 const OPENERS: WordList = WordList::new(&[
-    "after", "against", "also", "although", "before", "despite", "during", "even", "following",
-    "however", "instead", "meanwhile", "since", "still", "then", "though", "unlike", "until",
-    "when", "whereas", "while", "yet",
+    "after", "against", "also", "although", "before", "despite", "during", "even", "follow",
+    "following", "however", "instead", "meanwhile", "since", "still", "then", "though", "unlike",
+    "until", "when", "whereas", "while", "yet",
 ]);
 
 /// Drops punctuation the model may have put at the edges of a span (a trailing quote or dash).
