@@ -401,7 +401,7 @@ fn split_at_verbs(doc: &Doc, spans: &mut Vec<Span>) {
 }
 
 /// The type of one name made of two the model read apart, if they are one: across an Arabic
-/// patronymic ("Osama" "bin" "Laden", a person), after a first name before an initial
+/// patronymic ("Osama" "bin" "Laden", a person), after a one-word person before an initial
 /// ("George" "W. Bush", a person), and after a place name's first word that is never a name alone
 /// ("Los" "Angeles Times": the second's type).
 fn joined_type(doc: &Doc, p: &Span, s: &Span) -> Option<usize> {
