@@ -1050,9 +1050,15 @@ fn party_tags(doc: &Doc, spans: &mut Vec<Span>) {
             tags.push((open + 1, close));
         }
     }
-    if !tags.is_empty() {
-        spans.retain(|s| !tags.iter().any(|&(a, b)| s.first >= a && s.end <= b));
+    if tags.is_empty() {
+        return;
     }
+    // Tokens inside a tag (a mask, not a search per name: a long text has many tags).
+    let mut inside = vec![false; n];
+    for (a, b) in tags {
+        inside[a..b].fill(true);
+    }
+    spans.retain(|s| !inside[s.first..s.end].iter().all(|&x| x));
 }
 
 /// Splits a party or nationality word off the person's name it was read into: "Republican Donald
