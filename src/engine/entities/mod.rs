@@ -320,8 +320,9 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
 }
 
 /// Whether the name at `start..end` is followed by "shares" or "stock" (after an optional "'s"),
-/// by "'s profit", "'s sales", "'s chief executive" and the like, or by ", which"; or preceded
-/// by "shares of" / "shares in" / "stake in".
+/// by "'s profit", "'s sales", "(’s) chief executive", "chairman", "employees" and the like, or by
+/// ", which"; or preceded by "shares of" / "shares in" / "stake in", or by a kind of business
+/// ("company", "firm", "website", "giant", "retailer" …).
 fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
     let market = |w: &str| matches!(w, "shares" | "stock" | "stocks" | "shareholders");
     // A possessive's business words: "Comelf's profit", "Acme's chief executive".
@@ -329,6 +330,14 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
         matches!(
             w,
             "profit" | "profits" | "revenue" | "revenues" | "earnings" | "sales" | "board"
+        )
+    };
+    // A company's officers and owners right after it ("Yukos chief executive Steven Theede", "Acme
+    // shareholders"); a person's would be "lawyers", "advisers", "spokesman" (not listed).
+    let corporate = |w: &str| {
+        matches!(
+            w,
+            "CEO" | "chairman" | "chairwoman" | "employees" | "executives" | "subsidiary" | "unit"
         )
     };
     let n = doc.tokens.len();
@@ -340,7 +349,8 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
     if k < n
         && (market(doc.tok(k))
             || possessive && owned(doc.tok(k))
-            || possessive && doc.tok(k) == "chief" && k + 1 < n && doc.tok(k + 1) == "executive")
+            || doc.tok(k) == "chief" && k + 1 < n && doc.tok(k + 1) == "executive"
+            || !possessive && corporate(doc.tok(k)))
     {
         return true;
     }
@@ -355,7 +365,33 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
     if !possessive && !opens && k + 1 < n && doc.tok(k) == "," && doc.tok(k + 1) == "which" {
         return true;
     }
-    f >= 2 && matches!(doc.tok(f - 1), "of" | "in") && matches!(doc.tok(f - 2), "shares" | "stake")
+    if f >= 2
+        && matches!(doc.tok(f - 1), "of" | "in")
+        && matches!(doc.tok(f - 2), "shares" | "stake")
+    {
+        return true;
+    }
+    // Right after what kind of business it is ("property website Rightmove", "oil and gas company
+    // Yukos", "search giant Google").
+    f >= 1
+        && matches!(
+            doc.tok(f - 1),
+            "airline"
+                | "bank"
+                | "broadcaster"
+                | "carrier"
+                | "company"
+                | "conglomerate"
+                | "firm"
+                | "giant"
+                | "insurer"
+                | "lender"
+                | "maker"
+                | "manufacturer"
+                | "publisher"
+                | "retailer"
+                | "website"
+        )
 }
 
 /// Whether the name at `start..end` is a newspaper, agency or social network by its neighbours:
@@ -714,7 +750,8 @@ mod tests {
         let text = "Jones stock fell. Jones said sales rose. Ann Smith bought shares of Acme. \
                     Smith said so, the newspaper Granma reported. Zeta's profit rose. A court \
                     fined Omega, which appealed. Marianne, which one is it? A Twitter user \
-                    wrote.";
+                    wrote. Yukos chief executive Steve Theede and property website Rightmove \
+                    agreed.";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let cands = vec![
@@ -728,6 +765,8 @@ mod tests {
             cand(at("Omega"), at("Omega") + 5, Label::PER),
             cand(at("Marianne"), at("Marianne") + 8, Label::PER),
             cand(at("Twitter"), at("Twitter") + 7, Label::PER),
+            cand(at("Yukos"), at("Yukos") + 5, Label::PER),
+            cand(at("Rightmove"), at("Rightmove") + 9, Label::PER),
         ];
         let f = merge(&doc, cands);
         let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
@@ -737,6 +776,8 @@ mod tests {
         assert_eq!(label("Zeta"), Label::ORG);
         assert_eq!(label("Omega"), Label::ORG);
         assert_eq!(label("Twitter"), Label::ORG);
+        assert_eq!(label("Yukos"), Label::ORG);
+        assert_eq!(label("Rightmove"), Label::ORG);
         // A vocative before a question's "which" is a person.
         assert_eq!(label("Marianne"), Label::PER);
         // A person named in full stays one.
