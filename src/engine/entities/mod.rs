@@ -379,6 +379,7 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
             "airline"
                 | "bank"
                 | "broadcaster"
+                | "broker"
                 | "carrier"
                 | "company"
                 | "conglomerate"

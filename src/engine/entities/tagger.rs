@@ -629,11 +629,12 @@ const KNOWN_ORGS: WordList = WordList::new(&[
     "whatsapp", "white house", "youtube",
 ]);
 
-/// Holidays, diseases, "Brexit" and "Obamacare": miscellaneous names, never people.
+/// Holidays, diseases, "Brexit", "Obamacare", the Baftas: miscellaneous names, never people.
 #[rustfmt::skip]
 const KNOWN_MISC: WordList = WordList::new(&[
     "aids", "brexit", "christmas", "covid", "covid-19", "diwali", "easter", "ebola", "halloween",
-    "hanukkah", "hiv", "obamacare", "omicron", "ramadan", "sars", "thanksgiving",
+    "bafta", "baftas", "hanukkah", "hiv", "obamacare", "omicron", "ramadan", "sars",
+    "thanksgiving",
 ]);
 
 /// English counties (and any "-shire"): places, except in sports reports, where the gold sets
@@ -808,6 +809,29 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         {
             s.ty = 1;
             s.rule = "cue:org-word";
+            continue;
+        }
+        if TYPES[s.ty] == Label::PER
+            && one
+            && doc.tokens.get(s.end).is_some_and(|_| {
+                matches!(
+                    doc.tok(s.end),
+                    "nominee"
+                        | "nominees"
+                        | "nomination"
+                        | "nominations"
+                        | "winner"
+                        | "winners"
+                        | "winning"
+                        | "contender"
+                        | "contenders"
+                        | "ceremony"
+                )
+            })
+        {
+            // An award: "Oscar nominee Alan Alda", "the Bafta ceremony".
+            s.ty = 3;
+            s.rule = "cue:award";
             continue;
         }
         if TYPES[s.ty] == Label::PER {
@@ -2261,6 +2285,13 @@ mod tests {
                 ]
             ),
             [Label::LOC, Label::LOC, Label::LOC, Label::ORG, Label::MISC]
+        );
+        assert_eq!(
+            typed(
+                "The Oscar nominee and Oscar Smith met.",
+                &[("Oscar", "Oscar", 0)]
+            ),
+            [Label::MISC]
         );
         // In a sports report the county is the team.
         let cricket = "Essex beat Lincolnshire by six wickets.";
