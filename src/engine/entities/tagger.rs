@@ -622,11 +622,11 @@ fn is_honorific(w: &str) -> bool {
 /// training text (it reads "Twitter" or "Netflix" as a person).
 #[rustfmt::skip]
 const KNOWN_ORGS: WordList = WordList::new(&[
-    "bbc", "commons", "congress", "european commission", "european union", "facebook",
-    "federal reserve", "google",
-    "instagram", "linkedin", "nato", "netflix", "pentagon", "reddit", "senate", "snapchat",
-    "spotify", "state department", "supreme court", "tiktok", "twitter", "united nations",
-    "whatsapp", "white house", "youtube",
+    "airbnb", "bbc", "commons", "congress", "european commission", "european union", "facebook",
+    "federal reserve", "google", "instagram", "kickstarter", "linkedin", "nato", "netflix",
+    "pentagon", "reddit", "senate", "snapchat", "spotify", "state department", "supreme court",
+    "tiktok", "twitter", "uber", "united nations", "whatsapp", "white house", "wikipedia",
+    "youtube",
 ]);
 
 /// Holidays, diseases, "Brexit", "Obamacare", the Baftas: miscellaneous names, never people.
@@ -873,11 +873,13 @@ fn is_greeting(w: &str) -> bool {
 /// Exchange"): greetings, and contact labels of signatures.
 fn never_alone(w: &str) -> bool {
     // (And forms of "be", "have" and "do": a film's "Be" or a headline's "Is" is no name; nor
-    // is a name's "Jr." cut off after a comma.)
+    // is a name's "Jr." cut off after a comma, nor a sentence's opening discourse word: "Alright",
+    // "However", "There", "Which".)
     const NEVER_ALONE: WordList = WordList::new(&[
-        "am", "are", "be", "been", "born", "click", "did", "does", "email", "fax", "glad", "good",
-        "had", "has", "have", "is", "jr", "mep", "meps", "mp", "mps", "msp", "msps", "phone", "sr",
-        "was", "were",
+        "alright", "already", "am", "anything", "anyway", "are", "be", "been", "born", "click",
+        "did", "does", "email", "fax", "glad", "good", "had", "has", "have", "however", "indeed",
+        "is", "jeez", "jr", "maybe", "mep", "meps", "mp", "mps", "msp", "msps", "perhaps", "phone",
+        "sr", "there", "was", "well", "were", "which", "yeah",
     ]);
     is_greeting(w) || listed(&NEVER_ALONE, w)
 }
@@ -1624,6 +1626,7 @@ mod tests {
         assert!(!is_function_word("O'Neill") && !is_function_word("Ive"));
         // Forms of "be" and "have" are never a name alone; months and "Will" may be.
         assert!(never_alone("Be") && never_alone("IS") && never_alone("has"));
+        assert!(never_alone("There") && never_alone("However") && never_alone("Alright"));
         assert!(!never_alone("May") && !never_alone("Will") && !never_alone("Ben"));
     }
 
