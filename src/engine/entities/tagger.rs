@@ -794,7 +794,10 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             continue;
         }
         if TYPES[s.ty] != Label::MISC
-            && (s.end - s.first >= 2 && listed(&MISC_HEADS, doc.tok(s.end - 1))
+            && (s.end - s.first >= 2
+                && listed(&MISC_HEADS, doc.tok(s.end - 1))
+                // ("Ministry of War", "Institute for the Study of War" stay institutions.)
+                && !(s.first..s.end - 1).any(|i| listed(&ORG_HEADS, doc.tok(i)))
                 || s.end - s.first == 1
                     && (listed(&GROUPS, doc.tok(s.first)) || listed(&PARTIES, doc.tok(s.first))))
         {
@@ -2071,7 +2074,8 @@ mod tests {
     #[test]
     fn laws_plans_and_religious_groups_are_misc() {
         let doc = Doc::new(
-            "The Clean Power Plan, the Affordable Care Act, Muslims and Jim Plan met Act Inc.",
+            "The Clean Power Plan, the Affordable Care Act, Muslims and Jim Plan met Act Inc. at \
+             the Ministry of War.",
         );
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
         let span = |first: &str, last: &str, ty: usize| Span {
@@ -2087,10 +2091,20 @@ mod tests {
             span("Muslims", "Muslims", 0),
             // One word of the list alone is no law; a person named "Plan" keeps its type.
             span("Act", "Act", 1),
+            span("Ministry", "War", 1),
         ];
         cue_types(&doc, &DocFeats::new(&doc, gazetteer::shipped()), &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
-        assert_eq!(types, [Label::MISC, Label::MISC, Label::MISC, Label::ORG]);
+        assert_eq!(
+            types,
+            [
+                Label::MISC,
+                Label::MISC,
+                Label::MISC,
+                Label::ORG,
+                Label::ORG
+            ]
+        );
     }
 
     #[test]
