@@ -785,6 +785,8 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         if k < doc.tokens.len()
             && doc.tok(k) == "administration"
             && s.end - s.first <= 3
+            // (An organization's stays one: "the Labour administration".)
+            && TYPES[s.ty] != Label::ORG
             // ("the Republican administration", "the French administration" are no person's.)
             && df.gaz(s.first) & gazetteer::DEMONYM == 0
             && !listed(&PARTIES, doc.tok(s.first))
