@@ -694,10 +694,14 @@ const PARTIES: WordList = WordList::new(&[
 /// nationalities of the UK's nations, which the country list lacks: MISC, as its demonyms are.
 #[rustfmt::skip]
 const GROUPS: WordList = WordList::new(&[
-    "buddhist", "buddhists", "catholic", "catholics", "christian", "christians", "english",
-    "evangelical", "evangelicals", "hindu", "hindus", "hispanic", "hispanics", "jew", "jews", "latina", "latinas",
-    "latino", "latinos", "mormon", "mormons", "muslim", "muslims", "protestant", "protestants",
-    "scots", "scottish", "shia", "shiite", "shiites", "sikh", "sikhs", "sunni", "sunnis", "welsh",
+    "african", "africans", "arab", "arabs", "asian", "asians", "basque", "basques", "buddhist",
+    "buddhists", "catalan", "catalans", "catholic", "catholics", "chechen", "chechens",
+    "christian", "christians", "english", "european", "europeans", "evangelical", "evangelicals",
+    "hindu", "hindus", "hispanic", "hispanics", "jew", "jews", "kurd", "kurdish", "kurds",
+    "latina", "latinas", "latino", "latinos", "maori", "mormon", "mormons", "muslim", "muslims",
+    "pashtun", "pashtuns", "persian", "protestant", "protestants", "scots", "scottish", "shia",
+    "shiite", "shiites", "sikh", "sikhs", "sunni", "sunnis", "tibetan", "tibetans", "uighur",
+    "uighurs", "uyghur", "uyghurs", "welsh",
 ]);
 
 /// Last words of place names that are no surnames ("Hall", "Park", "Hill", "Bay", "Street", "Lake"
