@@ -127,6 +127,15 @@ fn file_name(doc: &Doc, s: &Span) -> bool {
         "xls", "xlsx", "zip",
     ]);
     let rest = &doc.text.as_bytes()[doc.tokens[s.end - 1].end..];
+    // The name may open a longer file name ("Lisa_resume.doc"): skip word characters and
+    // underscores, at most a line's worth.
+    let stem = rest
+        .iter()
+        .take(64)
+        .take_while(|&&b| b == b'_' || b == b'-' || b.is_ascii_alphanumeric())
+        .count();
+    let underscored = rest[..stem].contains(&b'_');
+    let rest = if underscored { &rest[stem..] } else { rest };
     let Some(after) = rest.strip_prefix(b".") else {
         return false;
     };
@@ -2012,7 +2021,10 @@ mod tests {
 
     #[test]
     fn file_names_are_no_names() {
-        let doc = Doc::new("See attached file: UnleadedStocks.pdf and Acme.Corp, TEXT.htm.");
+        let doc = Doc::new(
+            "See attached file: UnleadedStocks.pdf and Acme.Corp, TEXT.htm, Lisa_resume.doc and \
+             Tom_notes today.",
+        );
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
         let name = |w: &str| Span {
             first: at(w),
@@ -2023,6 +2035,8 @@ mod tests {
         };
         assert!(file_name(&doc, &name("UnleadedStocks")));
         assert!(file_name(&doc, &name("TEXT")));
+        assert!(file_name(&doc, &name("Lisa")));
+        assert!(!file_name(&doc, &name("Tom")));
         assert!(!file_name(&doc, &name("Acme")));
         assert!(!file_name(&doc, &name("See")));
     }
