@@ -829,6 +829,28 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             s.rule = "cue:org-word";
             continue;
         }
+        // A storm's name: "Hurricane Katrina" → MISC "Katrina", as CoNLL types "Edouard" (with
+        // extra weight, so that the document's bare "Katrina" follows in the type vote).
+        let storm = |w: &str| {
+            ["hurricane", "typhoon", "cyclone", "storm"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        };
+        if TYPES[s.ty] != Label::ORG {
+            if !one && storm(doc.tok(s.first)) && doc.tokens[s.first + 1].cap {
+                s.first += 1;
+                s.ty = 3;
+                s.rule = "cue:storm";
+                s.conf = 1.5;
+                continue;
+            }
+            if s.first > 0 && storm(doc.tok(s.first - 1)) {
+                s.ty = 3;
+                s.rule = "cue:storm";
+                s.conf = 1.5;
+                continue;
+            }
+        }
         if TYPES[s.ty] == Label::PER
             && one
             && doc.tokens.get(s.end).is_some_and(|_| {
@@ -2307,6 +2329,18 @@ mod tests {
                 &[("Oscar", "Oscar", 0)]
             ),
             [Label::MISC]
+        );
+        // A storm's name, with or without its word in the span; the Hurricane Center stays.
+        assert_eq!(
+            typed(
+                "Hurricane Katrina and Typhoon Haiyan alarmed the National Hurricane Center.",
+                &[
+                    ("Hurricane", "Katrina", 0),
+                    ("Haiyan", "Haiyan", 0),
+                    ("National", "Center", 1)
+                ]
+            ),
+            [Label::MISC, Label::MISC, Label::ORG]
         );
         // In a sports report the county is the team.
         let cricket = "Essex beat Lincolnshire by six wickets.";
