@@ -135,6 +135,19 @@ impl Wire for String {
     }
 }
 
+// In the wasm build `Text` is `String`, which has its impl above.
+#[cfg(not(target_arch = "wasm32"))]
+impl Wire for crate::Text {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u64, out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn take(r: &mut Reader) -> Option<Self> {
+        let n = r.len()?;
+        std::str::from_utf8(r.bytes(n)?).ok().map(crate::Text::from)
+    }
+}
+
 impl Wire for std::borrow::Cow<'static, str> {
     fn put(&self, out: &mut Vec<u8>) {
         put_varint(self.len() as u64, out);

@@ -13,7 +13,7 @@ fn first_category(text: &str) -> String {
         .topics
         .categories
         .first()
-        .map(|c| c.code.clone())
+        .map(|c| c.code.to_string())
         .unwrap_or_default()
 }
 

@@ -10,6 +10,17 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
+/// The result's short strings (mention texts, names, ids, chip texts, category codes). Natively a
+/// `SmolStr`: up to 23 bytes inline, longer ones shared. Most are a word or two, and as `String`s
+/// they were over half the topic stage's allocations. In the wasm build a `String`: `SmolStr`'s
+/// code there cost 4.4 KB gz, over the page's budget. Both deref to `str`, convert `From<&str>`
+/// and serialize as a string.
+#[cfg(not(target_arch = "wasm32"))]
+pub type Text = smol_str::SmolStr;
+/// See the native definition.
+#[cfg(target_arch = "wasm32")]
+pub type Text = String;
+
 /// Everything the engine finds in one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize))]
@@ -140,7 +151,7 @@ pub struct Mention {
     /// End offset, exclusive.
     pub end: usize,
     /// The mention exactly as written: `text[start..end]`.
-    pub text: String,
+    pub text: Text,
     /// Name, nominal or pronoun.
     pub kind: MentionKind,
     /// The rule or model decision that produced the mention (e.g. `model`, `gazetteer:country`,
@@ -158,9 +169,9 @@ pub struct Mention {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Entity {
     /// Stable within one analysis: `e0`, `e1`, … in order of first mention.
-    pub id: String,
+    pub id: Text,
     /// Canonical name: the longest name form the text uses.
-    pub name: String,
+    pub name: Text,
     /// Type.
     pub label: Label,
     /// Importance in 0..=1 (mentions, position, role as speaker/subject); the list is sorted by it.
@@ -170,7 +181,7 @@ pub struct Entity {
     /// Normalized value for dates, times, money and percentages (e.g. `2021-01-26`,
     /// `2021-01-18/2021-01-24`, `15:00`, `USD 5000000`, `24%`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    pub value: Option<Text>,
 }
 
 /// How a quotation relates to its sentence.
@@ -196,9 +207,9 @@ pub enum QuoteKind {
 pub struct Speaker {
     /// The `id` of the speaker's entity, when resolved.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub entity: Option<String>,
+    pub entity: Option<Text>,
     /// Display name: the entity's canonical name, or the speaker phrase as written.
-    pub name: String,
+    pub name: Text,
     /// The mention in the text that names the speaker at this quote ("He", "the White House").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mention: Option<Span>,
@@ -214,7 +225,7 @@ pub struct Span {
     /// End offset, exclusive.
     pub end: usize,
     /// `text[start..end]`.
-    pub text: String,
+    pub text: Text,
 }
 
 /// A quotation.
@@ -263,14 +274,14 @@ pub struct Topics {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Keyphrase {
     /// The phrase as it reads best (most common surface form).
-    pub text: String,
+    pub text: Text,
     /// Relevance in 0..=1, higher is better.
     pub score: f32,
     /// Where it occurs (all variants merged).
     pub mentions: Vec<Span>,
     /// The entity this phrase names, when it is one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub entity: Option<String>,
+    pub entity: Option<Text>,
 }
 
 /// An IPTC Media Topic.
@@ -279,17 +290,17 @@ pub struct Keyphrase {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Category {
     /// IPTC code, e.g. `medtop:11000000`.
-    pub code: String,
+    pub code: Text,
     /// Our short display name.
-    pub label: String,
+    pub label: Text,
     /// Score in 0..=1.
     pub score: f32,
     /// The parent code for second-level topics.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     /// The words or features that weighed most for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub evidence: Vec<String>,
+    pub evidence: Vec<Text>,
 }
 
 /// What to run and how.

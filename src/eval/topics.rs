@@ -39,7 +39,7 @@ pub fn run(path: &Path) -> io::Result<Report> {
             .categories
             .iter()
             .find(|c| c.parent.is_none())
-            .map(|c| c.code.clone())
+            .map(|c| c.code.to_string())
             .unwrap_or_else(|| "none".to_string());
         let ok = gold.contains(&pred);
         if ok {

@@ -15,7 +15,7 @@ pub mod tagger;
 mod values;
 
 use super::dates::Date;
-use super::model::{Entity, Label, Mention, MentionKind, Quote};
+use super::model::{Entity, Label, Mention, MentionKind, Quote, Text};
 use super::text::Doc;
 use crate::hash::{key as hash_key, FxMap};
 use std::borrow::Cow;
@@ -459,23 +459,28 @@ fn acronym(words: &[&str]) -> Option<String> {
     (a.chars().count() >= 2).then_some(a)
 }
 
-/// An entity's public id, `e` and its rank ("e0", "e1", …), written without the formatting
-/// machinery (one is made per chip and per speaker, on every analysis).
-pub(crate) fn entity_id(rank: u32) -> String {
-    let mut digits = [0u8; 10];
-    let (mut n, mut at) = (rank, digits.len());
+/// An entity's public id, `e` and its rank ("e0", "e1", …).
+pub(crate) fn entity_id(rank: u32) -> Text {
+    numbered(b'e', rank.into())
+}
+
+/// An ASCII prefix and a number ("e7", "#12"), written without the formatting machinery (one is
+/// made per chip and per speaker, on every analysis).
+pub(crate) fn numbered(prefix: u8, number: u64) -> Text {
+    let mut id = [0u8; 21];
+    let (mut n, mut at) = (number, id.len());
     loop {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
+        id[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    let mut id = String::with_capacity(1 + digits.len() - at);
-    id.push('e');
-    id.extend(digits[at..].iter().map(|&d| d as char));
-    id
+    at -= 1;
+    id[at] = prefix;
+    // ASCII only (a non-ASCII prefix gives the empty text).
+    Text::from(std::str::from_utf8(&id[at..]).unwrap_or_default())
 }
 
 impl Found {
@@ -538,7 +543,7 @@ impl Found {
             v.push(Mention {
                 start: m.start,
                 end: m.end,
-                text: doc.text[m.start..m.end].to_string(),
+                text: Text::from(&doc.text[m.start..m.end]),
                 kind: m.kind,
                 rule: Cow::Borrowed(m.rule),
                 confidence: m.confidence,
@@ -583,14 +588,14 @@ impl Found {
                 raw,
                 Entity {
                     id: match ranks[i] {
-                        u32::MAX => String::new(),
+                        u32::MAX => Text::default(),
                         r => entity_id(r),
                     },
                     name,
                     label: c.label,
                     salience: 0.0,
                     mentions: ms,
-                    value: c.value.clone(),
+                    value: c.value.as_deref().map(Text::from),
                 },
             ));
         }
@@ -614,7 +619,7 @@ impl Found {
 
 /// The longest name form the text uses, counting letters and digits only (ties: the first, so
 /// "SolarWinds" before "Solar Winds"); proper-case forms beat lower-case ones.
-fn canonical_name(c: &Cluster, ms: &[Mention]) -> String {
+fn canonical_name(c: &Cluster, ms: &[Mention]) -> Text {
     let mut best: Option<&str> = None;
     for m in ms.iter().filter(|m| m.kind == MentionKind::Name) {
         let t = m.text.as_str();
@@ -628,7 +633,7 @@ fn canonical_name(c: &Cluster, ms: &[Mention]) -> String {
             best = Some(t);
         }
     }
-    best.map(str::to_string).unwrap_or_else(|| c.name.clone())
+    Text::from(best.unwrap_or(&c.name))
 }
 
 #[cfg(test)]

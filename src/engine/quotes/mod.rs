@@ -18,7 +18,7 @@ mod lexicon;
 mod resolve;
 
 use super::entities::{Found, RawMention};
-use super::model::{Quote, Span};
+use super::model::{Quote, Span, Text};
 use super::text::Doc;
 use crate::sort::span_key;
 use std::borrow::Cow;
@@ -97,6 +97,6 @@ pub(crate) fn span(doc: &Doc, start: usize, end: usize) -> Span {
     Span {
         start,
         end,
-        text: doc.text[start..end].to_string(),
+        text: Text::from(&doc.text[start..end]),
     }
 }

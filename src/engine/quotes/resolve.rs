@@ -9,7 +9,7 @@ use super::finder::RawQuote;
 use super::lexicon::{lexicon, Lexicon, NameGender, Noun, Word};
 use crate::entities::{Found, Gender, RawMention};
 use crate::hash::FxMap;
-use crate::model::{Label, MentionKind, Speaker};
+use crate::model::{Label, MentionKind, Speaker, Text};
 use crate::text::{Doc, TokenKind};
 
 /// How far back (in mentions) an antecedent is searched for.
@@ -399,8 +399,8 @@ impl<'a> Ctx<'a> {
     fn speaker_of_mention(&self, mi: usize) -> Speaker {
         let m = &self.found.mentions[mi];
         Speaker {
-            entity: Some(format!("#{}", m.cluster)),
-            name: self.found.clusters[m.cluster].name.clone(),
+            entity: Some(crate::entities::numbered(b'#', m.cluster as u64)),
+            name: Text::from(&self.found.clusters[m.cluster].name),
             mention: Some(super::span(self.doc, m.start, m.end)),
         }
     }
@@ -496,7 +496,7 @@ impl<'a> Ctx<'a> {
         Resolved {
             speaker: Speaker {
                 entity: None,
-                name: self.doc.text[start..end].to_string(),
+                name: Text::from(&self.doc.text[start..end]),
                 mention: Some(super::span(self.doc, start, end)),
             },
             factor,

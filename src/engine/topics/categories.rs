@@ -12,7 +12,7 @@
 //! softmax ranks all 17 top-level topics.
 
 use super::words::{FxSet, KeyMap, Words};
-use crate::model::Category;
+use crate::model::{Category, Text};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -38,11 +38,11 @@ const MAX_L2: usize = 3;
 #[derive(Debug, Clone)]
 pub struct Label {
     /// IPTC code.
-    pub code: String,
+    pub code: Text,
     /// Top-level code for second-level topics.
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     /// Our short display name.
-    pub name: String,
+    pub name: Text,
 }
 
 /// The shipped classifier and lexicons, parsed once.
@@ -139,9 +139,9 @@ impl Model {
             let f: Vec<&str> = line.split('\t').collect();
             if f.len() >= 3 {
                 m.labels.push(Label {
-                    code: f[0].to_string(),
-                    parent: (!f[1].is_empty()).then(|| f[1].to_string()),
-                    name: f[2].to_string(),
+                    code: Text::from(f[0]),
+                    parent: (!f[1].is_empty()).then(|| Text::from(f[1])),
+                    name: Text::from(f[2]),
                 });
             }
         }
@@ -355,6 +355,7 @@ impl Model {
                 }
             }
         }
+        let scale = self.scale;
         for (i, &x) in xs.iter().enumerate() {
             let en = entries.get(i);
             if en.weights == u32::MAX {
@@ -362,7 +363,7 @@ impl Model {
             }
             if let Some(ws) = self.entry_at(en, x).weights {
                 for (l, &q) in logits.iter_mut().zip(ws) {
-                    *l += x * q as f32 * self.scale;
+                    *l += x * q as f32 * scale;
                 }
             }
         }
@@ -451,7 +452,7 @@ impl Model {
         words: &Words,
         entries: &Entries,
         xs: &[f32],
-    ) -> Vec<Vec<String>> {
+    ) -> Vec<Vec<Text>> {
         // Per pick: its model class, if any (a topic without one, a lexicon's only, is helped by
         // cue words alone).
         let classes: Vec<Option<usize>> = picks
@@ -463,6 +464,10 @@ impl Model {
         // as the pass goes (most words beat none of them: one comparison).
         let pack = crate::sort::score_desc_key;
         let mut contribs: Vec<Best5> = vec![Best5::default(); picks.len()];
+        // The picks with a model class (their classes, and their words' offers from model
+        // weights alone, merged into `contribs` at the end).
+        let model_picks: Vec<usize> = classes.iter().flatten().copied().collect();
+        let mut model_contribs: Vec<Best5> = vec![Best5::default(); model_picks.len()];
         for (wi, w) in words.vocab.iter().enumerate() {
             if w.stop || w.chars <= 2 {
                 continue;
@@ -471,11 +476,22 @@ impl Model {
             if row.hits.is_none() && row.weights.is_none() {
                 continue;
             }
+            let x = row.x;
+            // Most words have model weights and no lexicon hit: only the picks with a model class
+            // can gain from them.
+            if let (Some(ws), None) = (row.weights, row.hits) {
+                for (&c, contrib) in model_picks.iter().zip(&mut model_contribs) {
+                    let v = x * ws.get(c).copied().unwrap_or(0) as f32 * self.scale;
+                    if v > 0.0 && wi <= u32::MAX as usize {
+                        contrib.offer(pack(v, wi));
+                    }
+                }
+                continue;
+            }
             for ((&(li, _), class), contrib) in picks.iter().zip(&classes).zip(&mut contribs) {
                 if class.is_none() && row.hits.is_none() {
                     continue;
                 }
-                let x = row.x;
                 let mut v = 0.0;
                 if let (Some(c), Some(ws)) = (class, row.weights) {
                     v += x * ws.get(*c).copied().unwrap_or(0) as f32 * self.scale;
@@ -490,6 +506,16 @@ impl Model {
                 if v > 0.0 && wi <= u32::MAX as usize {
                     contrib.offer(pack(v, wi));
                 }
+            }
+        }
+        // Each word went one way or the other: the merge sees every word once.
+        let with_class = contribs
+            .iter_mut()
+            .zip(&classes)
+            .filter(|(_, c)| c.is_some());
+        for ((contrib, _), extra) in with_class.zip(&model_contribs) {
+            for &k in &extra.keys[..extra.len] {
+                contrib.offer(k);
             }
         }
         contribs

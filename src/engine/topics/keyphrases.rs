@@ -11,7 +11,7 @@
 
 use super::words::{key, FxMap, FxSet, KeyMap, Words, NONE};
 use crate::entities::Found;
-use crate::model::{Keyphrase, Label, MentionKind, Span};
+use crate::model::{Keyphrase, Label, MentionKind, Span, Text};
 use crate::sort::{from_order_bits, order_bits, Ascending};
 use crate::text::Doc;
 use std::borrow::Cow;
@@ -992,14 +992,14 @@ pub fn extract(doc: &Doc, found: &Found, words: &Words) -> Vec<Keyphrase> {
         let c = &mut cands.list[i];
         let mine = &spans[first[k]..first[k + 1]];
         out.push(Keyphrase {
-            text: std::mem::take(&mut c.text).into_owned(),
+            text: Text::from(std::mem::take(&mut c.text)),
             score: (score * 1000.0).round() / 1000.0,
             mentions: mine
                 .iter()
                 .map(|&(s, e)| Span {
                     start: s,
                     end: e,
-                    text: doc.text[s..e].to_string(),
+                    text: Text::from(&doc.text[s..e]),
                 })
                 .collect(),
             entity: c

@@ -393,11 +393,25 @@ impl<'a> Words<'a> {
     }
 
     /// The lower-cased form of word `w` (letters and digits only).
-    pub fn lower(&self, w: &Word) -> String {
+    // `Text` is `String` in the wasm build: the final conversion is then a no-op.
+    #[allow(clippy::useless_conversion)]
+    pub fn lower(&self, w: &Word) -> crate::model::Text {
         let (start, end) = (w.first.0 as usize, w.first.1 as usize);
-        let mut out = String::with_capacity(end.saturating_sub(start));
-        lower_into(self.text.get(start..end).unwrap_or(""), &mut out);
-        out
+        let word = self.text.get(start..end).unwrap_or("");
+        // Natively, short ASCII words (nearly all) through a buffer on the stack: no allocation
+        // (`Text` keeps them inline). In the wasm build `Text` is a `String` anyway.
+        let mut buf = [0u8; 23];
+        if cfg!(not(target_arch = "wasm32")) && word.is_ascii() && word.len() <= buf.len() {
+            let mut n = 0;
+            for b in word.bytes().filter(u8::is_ascii_alphanumeric) {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+            return crate::model::Text::from(std::str::from_utf8(&buf[..n]).unwrap_or_default());
+        }
+        let mut out = String::new();
+        lower_into(word, &mut out);
+        out.into()
     }
 
     /// The word at token `i`, if it is one.
@@ -892,7 +906,8 @@ mod tests {
             let cached_again = Words::new(&doc, &found.words);
             for words in [&cached, &cached_again] {
                 assert_eq!(words.ids.len(), doc.tokens.len());
-                let mut forms: Vec<String> = words.vocab.iter().map(|w| words.lower(w)).collect();
+                let mut forms: Vec<crate::model::Text> =
+                    words.vocab.iter().map(|w| words.lower(w)).collect();
                 let n = forms.len();
                 forms.sort();
                 forms.dedup();
