@@ -1,6 +1,6 @@
 // Formats scripts/bench.sh's raw results as one table.
 import { readFileSync } from 'node:fs';
-const [nativeTxt, browserJson, sizeTxt] = process.argv.slice(2);
+const [nativeTxt, browserJson, sizeTxt, ratioTxt] = process.argv.slice(2);
 const sizes = { seed: 2383, '10KB': 10 << 10, '100KB': 100 << 10, '1MB': 1 << 20 };
 const native = {};
 for (const line of readFileSync(nativeTxt, 'utf8').split('\n')) {
@@ -31,6 +31,11 @@ const pct = (a, b) => (a && b ? f(100 * (b - a) / a, 1) + ' %' : '—');
 console.log(`\ntopic stage / entity stage, each on its own: seed ${pct(native['stage/entities/seed'], native['stage/entities/seed'] + native['stage/topics/seed'])}, 100 KB ${pct(native['stage/entities/100KB'], native['stage/entities/100KB'] + native['stage/topics/100KB'])}`);
 console.log('in the pipeline (`analyze` entities only → entities + topics): ' +
   ['seed', '10KB', '100KB'].map(k => `${k} ${pct(native[`pipeline/entities/${k}`], native[`pipeline/entities+topics/${k}`])}`).join(', '));
+if (ratioTxt) {
+  // benches/pipeline_ratio.rs: both configurations timed in alternating blocks (robust to load).
+  console.log('interleaved (benches/pipeline_ratio.rs):');
+  for (const line of readFileSync(ratioTxt, 'utf8').split('\n').filter(Boolean)) console.log('  ' + line.replace(/^ratio /, ''));
+}
 const br = JSON.parse(readFileSync(browserJson, 'utf8'));
 console.log('\n## Chromium (wasm via the JS binding) vs compromise, same page and run (median ms)');
 console.log('| input | ours ms | ours MB/s | compromise ms | compromise MB/s | speed-up |');

@@ -6,41 +6,8 @@ use article_analyzer::engine::{entities, quotes, text::Doc, topics};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 
-/// Dev texts from the shared gold sets, concatenated as paragraphs.
-pub fn corpus() -> Option<String> {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/");
-    let files = [
-        "quotes/polnear_direct/dev.jsonl",
-        "ner/conll2003/dev.jsonl",
-        "keyphrases/kpcrowd/dev.jsonl",
-        "topics/masakhanews_eng/dev.jsonl",
-    ];
-    let mut out = String::new();
-    for f in files {
-        let Ok(s) = std::fs::read_to_string(format!("{root}{f}")) else {
-            eprintln!("SKIP: {root}{f} is absent; size benchmarks need ../shared/data");
-            return None;
-        };
-        for line in s.lines() {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
-                if let Some(t) = v["text"].as_str() {
-                    out.push_str(t);
-                    out.push_str("\n\n");
-                }
-            }
-        }
-    }
-    Some(out)
-}
-
-/// The first `n` bytes of `s`, cut back to a char boundary.
-fn prefix(s: &str, n: usize) -> &str {
-    let mut e = n.min(s.len());
-    while !s.is_char_boundary(e) {
-        e -= 1;
-    }
-    &s[..e]
-}
+mod inputs;
+use inputs::{corpus, prefix};
 
 fn bench(c: &mut Criterion) {
     // As the CLI does: memory freed by one analysis is reused by the next, not faulted in again.
