@@ -3,7 +3,8 @@
 //! `cargo test --release --test topics_speed -- --ignored --nocapture`
 //!
 //! Builds a ~5 MB text from the KPCrowd and BBC training articles (skips loudly when absent) and
-//! prints the time of each stage. The target: the topic stage adds at most 30 % to the entity
+//! prints the time of each stage (a report, not a check: timings are not asserted, only that the
+//! 5 MB text finishes). The target of issue 5: the topic stage adds at most 30 % to the entity
 //! stage's time.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -39,7 +40,7 @@ fn corpus() -> Option<Vec<String>> {
 /// Per-article (entity stage, topic stage) seconds over the corpus cut into articles, and as one text.
 #[test]
 #[ignore]
-fn topic_stage_adds_at_most_30_percent() {
+fn topic_stage_time_against_entity_stage() {
     let Some(articles) = corpus() else {
         eprintln!("\n*** SKIPPED: ../shared/data not found — topic speed NOT measured ***\n");
         return;
