@@ -50,8 +50,8 @@ pub fn sort_u64(v: &mut [u64]) {
     }
 }
 
-/// The values of a list smallest first, put in order lazily: the `k` smallest selected at once
-/// (a linear-time selection, then a sort of those `k`), the rest sorted only if they are read.
+/// The values of a list smallest first, put in order lazily: the `k` smallest in one pass (most
+/// values compare once against the largest kept), the rest sorted only if they are read.
 pub struct Ascending {
     /// The values not in `top`, until they are needed.
     rest: Vec<u64>,
@@ -62,24 +62,26 @@ pub struct Ascending {
 
 impl Ascending {
     /// `v` smallest first, with its `k` smallest values found at once.
-    pub fn new(mut v: Vec<u64>, k: usize) -> Ascending {
-        let k = k.min(v.len());
-        if k > 0 && k < v.len() {
-            v.select_nth_unstable(k - 1);
-        }
-        let mut top = v[..k].to_vec();
-        if k > 64 {
-            sort_u64(&mut top);
-        }
-        // `k` is small (a list's first screen): insertion sort, no sort call.
-        for i in 1..top.len() {
-            let x = top[i];
-            let mut at = i;
-            while at > 0 && top[at - 1] > x {
-                top[at] = top[at - 1];
-                at -= 1;
+    pub fn new(v: Vec<u64>, k: usize) -> Ascending {
+        let mut top: Vec<u64> = Vec::with_capacity(k.min(v.len()) + 1);
+        if k > 0 {
+            for &x in &v {
+                if top.len() == k {
+                    if top.last().is_some_and(|&m| x >= m) {
+                        continue;
+                    }
+                    top.pop();
+                }
+                // Insertion from the end: `k` is small, and shifting in place costs less than
+                // a search and a `Vec::insert` (a memmove call) per kept value.
+                top.push(x);
+                let mut at = top.len() - 1;
+                while at > 0 && top[at - 1] > x {
+                    top[at] = top[at - 1];
+                    at -= 1;
+                }
+                top[at] = x;
             }
-            top[at] = x;
         }
         let rest = if top.len() < v.len() { v } else { Vec::new() };
         Ascending { rest, top, next: 0 }
