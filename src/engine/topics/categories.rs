@@ -287,55 +287,52 @@ impl Model {
         }
     }
 
-    /// Each word's feature value: ln(1 + count) over the document's L2 norm of those.
-    fn features(words: &Words) -> Vec<f32> {
-        let mut xs: Vec<f32> = words
-            .vocab
-            .iter()
-            .map(|w| super::words::ln_1p_count(w.count))
-            .collect();
-        let norm = norm_of(&xs);
-        for x in &mut xs {
-            *x /= norm;
-        }
-        xs
-    }
-
-    /// Word `i`'s model weights, lexicon hits and feature value.
-    fn row(&self, entries: &Entries, xs: &[f32], i: usize) -> Row<'_> {
-        self.entry_at(entries.get(i), xs.get(i).copied().unwrap_or(0.0))
-    }
-
     /// Each topic's lexicon share (by label index): the normalized word mass on its cue words,
     /// with the number of distinct cue words. A model feature as well as a score of its own.
     pub fn lexicon_shares(&self, words: &Words) -> (Vec<f32>, Vec<usize>) {
-        self.shares(words, &self.entries(words), &Self::features(words))
+        let scan = self.scan(words, &self.entries(words));
+        (scan.share, scan.cues)
     }
 
-    fn shares(&self, words: &Words, entries: &Entries, xs: &[f32]) -> (Vec<f32>, Vec<usize>) {
-        let n = self.labels.len();
-        let mut share = vec![0.0f32; n];
-        let mut cues = vec![0usize; n];
+    /// One pass over the words. A word's feature value is ln(1 + count) over the document's L2
+    /// norm of those; the norm is known only at the end, so the sums are of ln(1 + count) and
+    /// divided by it once (rather than a pass for the norm, then one per sum).
+    fn scan(&self, words: &Words, entries: &Entries) -> Scan {
+        let mut scan = Scan {
+            raw: vec![0.0; self.classes.len()],
+            share: vec![0.0; self.labels.len()],
+            cues: vec![0; self.labels.len()],
+            norm: 0.0,
+        };
+        let mut sum_sq = 0.0f32;
         // Cue words count once per stem ("firm" and "firmly" are one cue).
-        let cue_words = (0..words.vocab.len())
-            .filter(|&i| entries.get(i).n_hits > 0)
-            .count();
-        let mut seen: FxSet<u64> = FxSet::with_capacity_and_hasher(cue_words, Default::default());
+        let mut seen: FxSet<u64> = FxSet::default();
         for (i, w) in words.vocab.iter().enumerate() {
+            let l = super::words::ln_1p_count(w.count);
+            sum_sq += l * l;
             let en = entries.get(i);
-            if en.n_hits == 0 {
+            if en.weights == u32::MAX && en.n_hits == 0 {
                 continue;
             }
-            let row = self.entry_at(en, xs[i]);
+            let row = self.entry_at(en, l);
+            if let Some(ws) = row.weights {
+                for (r, &q) in scan.raw.iter_mut().zip(ws) {
+                    *r += l * q as f32;
+                }
+            }
             if let Some(hits) = row.hits {
                 let new_stem = seen.insert(w.stem_key);
                 for &(li, weight) in hits {
-                    share[li] += row.x * weight;
-                    cues[li] += usize::from(new_stem);
+                    scan.share[li] += l * weight;
+                    scan.cues[li] += usize::from(new_stem);
                 }
             }
         }
-        (share, cues)
+        scan.norm = sum_sq.sqrt().max(1e-9);
+        for s in &mut scan.share {
+            *s /= scan.norm;
+        }
+        scan
     }
 
     /// Scores every topic for a document.
@@ -345,8 +342,12 @@ impl Model {
         }
         let mut logits = self.bias.clone();
         let entries = self.entries(words);
-        let xs = Self::features(words);
-        let (share, cues) = self.shares(words, &entries, &xs);
+        let Scan {
+            raw,
+            share,
+            cues,
+            norm,
+        } = self.scan(words, &entries);
         for (lw, &s) in self.lex_weights.iter().zip(&share) {
             // Most topics have no cue word in an article: a zero share adds nothing.
             if let (Some(lw), true) = (lw, s != 0.0) {
@@ -355,17 +356,9 @@ impl Model {
                 }
             }
         }
-        let scale = self.scale;
-        for (i, &x) in xs.iter().enumerate() {
-            let en = entries.get(i);
-            if en.weights == u32::MAX {
-                continue;
-            }
-            if let Some(ws) = self.entry_at(en, x).weights {
-                for (l, &q) in logits.iter_mut().zip(ws) {
-                    *l += x * q as f32 * scale;
-                }
-            }
+        let words_scale = self.scale / norm;
+        for (l, &r) in logits.iter_mut().zip(&raw) {
+            *l += r * words_scale;
         }
         // One softmax over the top-level topics. A lexicon-only topic is placed relative to the
         // model's best class: ahead of it only when its cue words clearly outweigh that class's own.
@@ -419,7 +412,7 @@ impl Model {
         }
         crate::sort::sort_by_u64_key(&mut seconds, |&(li, p)| crate::sort::score_desc_key(p, li));
         picks.extend(seconds.iter().take(MAX_L2));
-        let evidence = self.evidence(&picks, words, &entries, &xs);
+        let evidence = self.evidence(&picks, words, &entries, norm);
         let out: Vec<Category> = picks
             .iter()
             .zip(evidence)
@@ -451,7 +444,7 @@ impl Model {
         picks: &[(usize, f32)],
         words: &Words,
         entries: &Entries,
-        xs: &[f32],
+        norm: f32,
     ) -> Vec<Vec<Text>> {
         // Per pick: its model class, if any (a topic without one, a lexicon's only, is helped by
         // cue words alone).
@@ -472,7 +465,7 @@ impl Model {
             if w.stop || w.chars <= 2 {
                 continue;
             }
-            let row = self.row(entries, xs, wi);
+            let row = self.entry_at(entries.get(wi), super::words::ln_1p_count(w.count) / norm);
             if row.hits.is_none() && row.weights.is_none() {
                 continue;
             }
@@ -531,6 +524,18 @@ impl Model {
             })
             .collect()
     }
+}
+
+/// A document's words summed up for the model (see [`Model::scan`]).
+struct Scan {
+    /// Per model class: the sum of ln(1 + count) × int8 weight over the words.
+    raw: Vec<f32>,
+    /// Per label: the lexicon share (already divided by the norm).
+    share: Vec<f32>,
+    /// Per label: distinct cue stems.
+    cues: Vec<usize>,
+    /// L2 norm of the words' ln(1 + count).
+    norm: f32,
 }
 
 /// Each word's [`Entry`] in a model: carried by the words for the shipped model, looked up for
