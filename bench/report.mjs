@@ -19,7 +19,12 @@ for (const k of ['seed', '10KB', '100KB', '1MB']) {
   if (ms != null) console.log(`| ${k} | ${f(ms, 3)} | ${f(mbps(sizes[k], ms), 1)} |`);
 }
 if (native['analyze/1MB'] && native['analyze/100KB'])
-  console.log(`\nscaling time(1 MB)/time(100 KB) = ${f(native['analyze/1MB'] / native['analyze/100KB'])} (target ≤ 12; 10.24 is linear)`);
+  console.log(`\nscaling time(1 MB)/time(100 KB) = ${f(native['analyze/1MB'] / native['analyze/100KB'])} (criterion means; target ≤ 12; 10.24 is linear)`);
+if (ratioTxt) {
+  // benches/pipeline_ratio.rs: the two sizes timed in alternating blocks (robust to load).
+  const line = readFileSync(ratioTxt, 'utf8').split('\n').find(l => l.startsWith('ratio scaling: '));
+  if (line) console.log('interleaved: ' + line.replace(/^ratio scaling: /, ''));
+}
 console.log('\n| stage | seed ms | 100 KB ms | 100 KB MB/s |');
 console.log('|---|---:|---:|---:|');
 for (const s of ['segment', 'entities', 'quotes', 'topics']) {
@@ -34,7 +39,7 @@ console.log('in the pipeline (`analyze` entities only → entities + topics): ' 
 if (ratioTxt) {
   // benches/pipeline_ratio.rs: both configurations timed in alternating blocks (robust to load).
   console.log('interleaved (benches/pipeline_ratio.rs):');
-  for (const line of readFileSync(ratioTxt, 'utf8').split('\n').filter(Boolean)) console.log('  ' + line.replace(/^ratio /, ''));
+  for (const line of readFileSync(ratioTxt, 'utf8').split('\n').filter(l => l && !l.startsWith('ratio scaling: '))) console.log('  ' + line.replace(/^ratio /, ''));
 }
 const br = JSON.parse(readFileSync(browserJson, 'utf8'));
 console.log('\n## Chromium (wasm via the JS binding) vs compromise, same page and run (median ms)');

@@ -1,7 +1,11 @@
-//! What the topic stage adds to the entity stage in the pipeline (issue 5: at most 30 %), measured
-//! to survive a shared machine: `analyze` with entities only and with entities + topics, timed in
-//! alternating blocks (so both see the same load), reporting the minimum and the median per-run
-//! time of each. Criterion's means of the two, run minutes apart, moved by up to 10 points here.
+//! Ratios measured to survive a shared machine, each pair timed in alternating blocks (so both
+//! see the same load), reporting the minimum and the median per-run time of each:
+//! - what the topic stage adds to the entity stage in the pipeline (issue 5: at most 30 %):
+//!   `analyze` with entities only and with entities + topics. Criterion's means of the two, run
+//!   minutes apart, moved by up to 10 points here;
+//! - how time grows with size (issue 7: time(1 MB) / time(100 KB) at most 12): the whole
+//!   `analyze` on the two inputs. Criterion's means gave 10.1 on a quiet run and 13.3 under load.
+//!
 //! `scripts/bench.sh` prints its lines in the table.
 
 mod inputs;
@@ -39,19 +43,61 @@ fn main() {
                 times[k].push(t.elapsed().as_secs_f64() * 1e3 / per_block as f64);
             }
         }
-        for v in &mut times {
-            v.sort_by(f64::total_cmp);
-        }
-        let (min, med) = (|v: &Vec<f64>| v[0], |v: &Vec<f64>| v[v.len() / 2]);
+        let (min, med) = min_median(&mut times);
         let adds = |a: f64, b: f64| 100.0 * (b - a) / a;
         println!(
             "ratio {name}: entities {:.4} ms, entities+topics {:.4} ms, adds {:.1} % (minimum of {blocks} blocks); median {:.4} / {:.4} ms, adds {:.1} %",
-            min(&times[0]),
-            min(&times[1]),
-            adds(min(&times[0]), min(&times[1])),
-            med(&times[0]),
-            med(&times[1]),
-            adds(med(&times[0]), med(&times[1])),
+            min[0],
+            min[1],
+            adds(min[0], min[1]),
+            med[0],
+            med[1],
+            adds(med[0], med[1]),
         );
     }
+    scaling();
+}
+
+/// time(1 MB) / time(100 KB) of the whole `analyze`, the two timed in alternating blocks.
+fn scaling() {
+    let Some(mut c) = corpus() else { return };
+    // As benches/analyze.rs builds its 1 MB input.
+    let one = c.clone();
+    while c.len() < 1 << 20 {
+        c.push_str(&one);
+    }
+    let (small, large) = (prefix(&c, 100 << 10), prefix(&c, 1 << 20));
+    let o = article_analyzer::Options::default();
+    let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+    for _ in 0..15 {
+        // Ten 100 KB runs per block: each block of either size is about 1 MB of text.
+        for (k, (text, reps)) in [(small, 10), (large, 1)].into_iter().enumerate() {
+            let t = Instant::now();
+            for _ in 0..reps {
+                black_box(article_analyzer::analyze(black_box(text), &o));
+            }
+            times[k].push(t.elapsed().as_secs_f64() * 1e3 / reps as f64);
+        }
+    }
+    let (min, med) = min_median(&mut times);
+    println!(
+        "ratio scaling: 100KB {:.2} ms, 1MB {:.2} ms, time(1 MB)/time(100 KB) {:.2} (minimum of 15 blocks); median {:.2} / {:.2} ms, {:.2} (10.24 is linear)",
+        min[0],
+        min[1],
+        min[1] / min[0],
+        med[0],
+        med[1],
+        med[1] / med[0],
+    );
+}
+
+/// The minimum and the median of each list.
+fn min_median(times: &mut [Vec<f64>; 2]) -> ([f64; 2], [f64; 2]) {
+    for v in times.iter_mut() {
+        v.sort_by(f64::total_cmp);
+    }
+    (
+        [times[0][0], times[1][0]],
+        [times[0][times[0].len() / 2], times[1][times[1].len() / 2]],
+    )
 }
