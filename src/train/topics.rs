@@ -328,12 +328,31 @@ fn kp_examples(path: &Path, common: &Common) -> io::Result<Vec<KpDoc>> {
         let found = crate::engine::entities::extract(&doc, None);
         let words = Words::new(&doc, &found.words);
         let c = keyphrases::candidates(&doc, &found, &words, common);
-        let xs = c.x;
-        let cands: Vec<_> = c
+        // In the order the engine meets them (names in mention order, then phrases by first
+        // occurrence, shorter first), not the order it keeps them in: the examples' order steers
+        // SGD, and the weights must not change with how the engine stores its candidates.
+        let mut pairs: Vec<_> = c
             .list
             .into_iter()
             .map(keyphrases::Candidate::into_owned)
+            .zip(c.x)
             .collect();
+        pairs.sort_by_key(|(c, x)| {
+            (
+                c.cluster.is_none(),
+                if c.cluster.is_none() {
+                    c.first_token()
+                } else {
+                    0
+                },
+                if c.cluster.is_none() {
+                    keyphrases::words_in(x)
+                } else {
+                    0
+                },
+            )
+        });
+        let (cands, xs): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
         let labels = cands
             .iter()
             .map(|c| gold.contains(&normalize(&stemmer, &c.text)))

@@ -15,6 +15,7 @@ use crate::model::{Keyphrase, Label, MentionKind, Span, Text};
 use crate::sort::{from_order_bits, order_bits, Ascending};
 use crate::text::Doc;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 const WEIGHTS: &str = include_str!("../../../data/topics/keyphrases.tsv");
@@ -404,7 +405,7 @@ pub fn candidates<'a>(
     let mut occurrences: Vec<(u32, usize, usize)> = Vec::with_capacity(presize(n_tok));
     // Keyed by a 64-bit hash of the concatenated stems: no string per occurrence (a collision
     // between two real phrases of one document is vanishingly unlikely and only merges two chips).
-    let mut by_key: FxMap<u64, usize> =
+    let mut by_key: FxMap<u64, u64> =
         FxMap::with_capacity_and_hasher(presize(n_tok / 2), Default::default());
     // Candidate of each entity cluster (clusters are numbered densely).
     let mut by_cluster: Vec<u32> = vec![u32::MAX; found.clusters.len()];
@@ -450,13 +451,14 @@ pub fn candidates<'a>(
             }
         };
         if key != EMPTY_KEY {
-            by_key.entry(key).or_insert(gi);
+            by_key.entry(key).or_insert(gi as u64);
         }
         if let Some((s, e)) = groups[gi].add(doc, words, first, last) {
             occurrences.push((gi as u32, s, e));
         }
     }
     // Runs of 1–3 content words inside a sentence, outside names.
+    let mut pending = 0;
     for i in 0..n_tok {
         // The key of i..=j, extended one word at a time (the same hash as `stem_key`).
         let mut key = EMPTY_KEY;
@@ -474,16 +476,37 @@ pub fn candidates<'a>(
             if w.flags & CHIP_END == 0 {
                 continue;
             }
-            let gi = match by_key.get(&key) {
-                Some(&g) => g,
+            // A phrase of two or three words, not a name, becomes a candidate when met a second
+            // time: met once it is practically never a chip (on KPCrowd dev, when it was one:
+            // 1,875 of 7,480 candidates, 3 of the 750 top-15 chips).
+            let gi = match by_key.entry(key) {
+                Entry::Occupied(mut o) => match Slot::of(*o.get()) {
+                    Slot::Candidate(g) => g,
+                    Slot::Pending(..) if groups.len() >= MAX_CANDIDATES => continue,
+                    Slot::Pending(p, q) => {
+                        groups.push(const { Candidate::new(None, None) });
+                        let g = groups.len() - 1;
+                        o.insert(g as u64);
+                        if let Some((s, e)) = groups[g].add(doc, words, p, q) {
+                            occurrences.push((g as u32, s, e));
+                        }
+                        g
+                    }
+                },
                 // A text of hundreds of thousands of distinct words (a word list) would otherwise
                 // hold a candidate for each word and pair: 678 MB at peak for 5 MB of text.
-                None if groups.len() >= MAX_CANDIDATES => continue,
-                None => {
+                Entry::Vacant(_) if groups.len() >= MAX_CANDIDATES => continue,
+                Entry::Vacant(_) if n > 0 && pending >= MAX_CANDIDATES => continue,
+                Entry::Vacant(v) if n > 0 => {
+                    v.insert(Slot::pending(i, j + 1));
+                    pending += 1;
+                    continue;
+                }
+                Entry::Vacant(v) => {
                     // From a constant: built on the stack, the 128-byte value was copied out
                     // through overlapping stores (a store-forwarding stall per new candidate).
                     groups.push(const { Candidate::new(None, None) });
-                    by_key.insert(key, groups.len() - 1);
+                    v.insert(groups.len() as u64 - 1);
                     groups.len() - 1
                 }
             };
@@ -503,6 +526,30 @@ pub fn candidates<'a>(
 /// Candidates of one document at most: phrases first met after that many are not candidates
 /// (an article has a few hundred; the 5 MB of news articles of `tests/topics_speed.rs`, 86 K).
 const MAX_CANDIDATES: usize = 1 << 18;
+
+/// What the key map holds for a phrase: its candidate, or (high bit set) the tokens of its
+/// first occurrence while it has been met once.
+enum Slot {
+    Candidate(usize),
+    Pending(usize, usize),
+}
+
+impl Slot {
+    const PENDING: u64 = 1 << 63;
+
+    fn pending(first: usize, last: usize) -> u64 {
+        Self::PENDING | (first as u64) << 2 | (last - first) as u64
+    }
+
+    fn of(v: u64) -> Slot {
+        if v & Self::PENDING == 0 {
+            Slot::Candidate(v as usize)
+        } else {
+            let first = ((v & !Self::PENDING) >> 2) as usize;
+            Slot::Pending(first, first + (v & 3) as usize)
+        }
+    }
+}
 
 /// A capacity to reserve for `n` expected items: enough for an article (no regrowth in the hot
 /// loops), bounded so that a huge text reserves no more than it will use.
@@ -583,29 +630,27 @@ impl<'a> Candidate<'a> {
         if before.is_some_and(|w| w.flags & VERB_CUE != 0) {
             self.verbal += 1;
         }
-        let surface = &doc.text[a.start..b.end];
+        // Compared as bytes: the spans are the tokens', on character boundaries already.
+        let bytes = doc.text.as_bytes();
+        let surface = bytes.get(a.start..b.end).unwrap_or_default();
         // Only single-spaced forms read well as chips. After a few dozen occurrences the most
         // common form is settled: stop counting (keeps frequent words cheap).
         // (Tokens hold no whitespace: only the gaps between them are checked.)
         if self.tf <= 48
             && toks.windows(2).all(|p| {
-                let gap = &doc.text[p[0].end..p[1].start];
+                let gap = doc.text.get(p[0].end..p[1].start).unwrap_or_default();
                 gap == " " || gap.chars().all(|c| c == ' ' || !c.is_whitespace())
             })
         {
             let weight = if sentence_start { 1 } else { 2 };
-            let text = doc.text;
-            let n_surfaces = self.surface.is_some() as usize + self.more_surfaces.len();
-            if let Some(e) = self
-                .surface
-                .iter_mut()
-                .chain(self.more_surfaces.iter_mut())
-                .find(|s| text.get(s.bytes()) == Some(surface))
-            {
+            let same = |s: &&mut Surface| bytes.get(s.bytes()) == Some(surface);
+            if let Some(e) = self.surface.as_mut().filter(same) {
                 e.count += weight;
             } else if self.surface.is_none() {
                 self.surface = Some(Surface::new(a.start, b.end, first, last, weight));
-            } else if n_surfaces < 8 {
+            } else if let Some(e) = self.more_surfaces.iter_mut().find(same) {
+                e.count += weight;
+            } else if self.more_surfaces.len() < 7 {
                 self.more_surfaces
                     .push(Surface::new(a.start, b.end, first, last, weight));
             }
@@ -616,6 +661,18 @@ impl<'a> Candidate<'a> {
     fn tf(&self) -> usize {
         self.tf as usize
     }
+
+    /// The first token of its first occurrence.
+    pub fn first_token(&self) -> usize {
+        self.first_token as usize
+    }
+}
+
+/// The number of words (1–3) a candidate's features `x` say its chip has.
+pub fn words_in(x: &[f32; N_FEATURES]) -> usize {
+    (1..=MAX_WORDS)
+        .find(|&n| x[F_ONE_WORD + n - 1] > 0.0)
+        .unwrap_or(MAX_WORDS)
 }
 
 /// Fills each candidate's features and chip text.
@@ -638,24 +695,25 @@ fn features<'a>(
             *n = true;
         }
     }
-    // (word, neighbour, side) packed in one integer: one hash round per pair.
+    // A word's distinct left and right neighbours are the distinct word pairs (bigrams) it
+    // ends and starts: one set of pairs serves both sides, each pair packed in one integer.
     let mut pairs: FxSet<u64> =
-        FxSet::with_capacity_and_hasher(presize(doc.tokens.len() / 2), Default::default());
+        FxSet::with_capacity_and_hasher(presize(doc.tokens.len() / 4), Default::default());
     let mut distinct = vec![0u32; words.vocab.len()];
-    for i in 0..doc.tokens.len() {
-        let id = words.ids[i];
-        if id == NONE || !needed[id as usize] {
+    for p in words.ids.windows(2) {
+        let (a, b) = (p[0], p[1]);
+        if a == NONE || b == NONE {
             continue;
         }
-        // A word met once has no repeated neighbour: no set needed.
-        let once = words.vocab[id as usize].count == 1;
-        for (nb, right) in [(i.checked_sub(1), false), (Some(i + 1), true)] {
-            let nid = nb.and_then(|j| words.ids.get(j)).copied().unwrap_or(NONE);
-            if nid != NONE
-                && (once || pairs.insert((id as u64) << 33 | (nid as u64) << 1 | right as u64))
-            {
-                distinct[id as usize] += 1;
-            }
+        let (need_a, need_b) = (needed[a as usize], needed[b as usize]);
+        if !(need_a || need_b) {
+            continue;
+        }
+        // A pair with a word met once is met once: no set needed.
+        let once = words.vocab[a as usize].count == 1 || words.vocab[b as usize].count == 1;
+        if once || pairs.insert((a as u64) << 32 | b as u64) {
+            distinct[a as usize] += need_a as u32;
+            distinct[b as usize] += need_b as u32;
         }
     }
     // Commonness per distinct word, looked up once (the list is large: a lookup is a cache miss).
@@ -677,13 +735,6 @@ fn features<'a>(
         .collect();
     let mut xs = Vec::with_capacity(groups.len());
     for g in groups.iter_mut() {
-        // A phrase of two or three words, not a name, met once is practically never a chip (on
-        // KPCrowd dev: 1,875 of 7,480 candidates, 3 of the 750 top-15 chips): it is neither
-        // featured nor ranked (its text stays empty).
-        if g.cluster.is_none() && g.tf == 1 && g.surface.is_some_and(|s| s.last - s.first >= 2) {
-            xs.push([0.0; N_FEATURES]);
-            continue;
-        }
         let tf = g.tf() as f32;
         let (text, chip_words) = chip_text(g, doc, found);
         g.text = text;
@@ -1029,7 +1080,7 @@ mod tests {
     /// words are still among them.
     #[test]
     fn candidates_are_bounded() {
-        let text: String = (0..MAX_CANDIDATES / 2 + 1000)
+        let text: String = (0..MAX_CANDIDATES + 1000)
             .map(|i| format!("zq{i}x "))
             .collect();
         let doc = Doc::new(&text);
@@ -1057,6 +1108,8 @@ mod tests {
             (F_LOG_TF, "log_tf"),
             (F_ALL_CAPS, "all_caps"),
             (F_ONE_WORD, "one_word"),
+            (F_ONE_WORD + 1, "two_words"),
+            (F_ONE_WORD + 2, "three_words"),
             (F_ENTITY, "entity"),
             (F_VERB_LIKE, "verb_like"),
             (F_ENTITY_MULTIWORD, "entity_multiword"),
