@@ -97,6 +97,9 @@ const CHIP_END: u8 = 2;
 const VERB_CUE: u8 = 4;
 /// [`word_flags`]: ends like a verb form (-ed, -ing).
 const VERB_LIKE: u8 = 8;
+/// (Per token, in `candidates`:) the token continues the run of the token before it (same
+/// sentence, whitespace between).
+const JOINS: u8 = 16;
 
 /// What this stage asks of a lower-cased word, computed once per word (cached with its stem).
 pub fn word_flags(lower: &str) -> u8 {
@@ -457,23 +460,39 @@ pub fn candidates<'a>(
             occurrences.push((gi as u32, s, e));
         }
     }
-    // Runs of 1–3 content words inside a sentence, outside names.
+    // Runs of 1–3 content words inside a sentence, outside names. What the runs ask of each
+    // token, in a byte per token (most tokens end every run at once).
+    let mut mask = vec![0u8; n_tok];
+    let mut prev_sentence = u32::MAX;
+    for (((m, t), &id), &name) in mask
+        .iter_mut()
+        .zip(&doc.tokens)
+        .zip(&words.ids)
+        .zip(&in_name)
+    {
+        let flags = words.vocab.get(id as usize).map_or(0, |w| w.flags);
+        if !name && flags & CHIP_OK != 0 {
+            let joins = t.space_before && t.sentence == prev_sentence;
+            *m = (flags & (CHIP_OK | CHIP_END)) | if joins { JOINS } else { 0 };
+        }
+        prev_sentence = t.sentence;
+    }
     let mut pending = 0;
     for i in 0..n_tok {
+        if mask[i] & CHIP_OK == 0 {
+            continue;
+        }
         // The key of i..=j, extended one word at a time (the same hash as `stem_key`).
         let mut key = EMPTY_KEY;
         for n in 0..MAX_WORDS {
             let j = i + n;
-            let Some(t) = doc.tokens.get(j) else { break };
-            if in_name[j] || t.sentence != doc.tokens[i].sentence || (n > 0 && !t.space_before) {
+            let m = mask.get(j).copied().unwrap_or(0);
+            if m & CHIP_OK == 0 || (n > 0 && m & JOINS == 0) {
                 break;
             }
             let Some(w) = words.at(j) else { break };
-            if w.flags & CHIP_OK == 0 {
-                break;
-            }
             key = w.stem_hash.extend(key);
-            if w.flags & CHIP_END == 0 {
+            if m & CHIP_END == 0 {
                 continue;
             }
             // A phrase of two or three words, not a name, becomes a candidate when met a second
@@ -733,8 +752,9 @@ fn features<'a>(
             (c, d as f32 / (2.0 * w.count.max(1) as f32))
         })
         .collect();
-    let mut xs = Vec::with_capacity(groups.len());
-    for g in groups.iter_mut() {
+    // Zeroed up front and written in place (a pushed 112-byte row was built, then copied).
+    let mut xs = vec![[0.0; N_FEATURES]; groups.len()];
+    for (g, slot) in groups.iter_mut().zip(&mut xs) {
         let tf = g.tf() as f32;
         let (text, chip_words) = chip_text(g, doc, found);
         g.text = text;
@@ -765,7 +785,7 @@ fn features<'a>(
         let first_sentence = g.first_sentence as f32;
         let label = g.label;
         let ln_1p = super::words::ln_1p_count(g.tf);
-        let x = [
+        *slot = [
             1.0,
             ln_1p,
             tf / max_tf,
@@ -795,7 +815,6 @@ fn features<'a>(
             g.modifier as f32 / tf.max(1.0),
             g.verbal as f32 / tf.max(1.0),
         ];
-        xs.push(x);
     }
     xs
 }
