@@ -305,6 +305,14 @@ impl Model {
             norm: 0.0,
         };
         let mut sum_sq = 0.0f32;
+        // The words' weight rows lie anywhere in the model: first only touched, all loads in
+        // flight at once (a sum nothing waits for), then summed.
+        let mut touched = 0i32;
+        for i in 0..words.vocab.len() {
+            let w = entries.get(i).weights as usize;
+            touched += i32::from(self.entry_weights.get(w).copied().unwrap_or(0));
+        }
+        std::hint::black_box(touched);
         // Cue words count once per stem ("firm" and "firmly" are one cue).
         let mut seen: FxSet<u64> = FxSet::default();
         for (i, w) in words.vocab.iter().enumerate() {

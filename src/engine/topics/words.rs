@@ -342,56 +342,68 @@ impl<'a> Words<'a> {
             if cache.len >= MAX_CACHED {
                 cache.clear();
             }
-            // Each document is an epoch: a word of ours met first in this document gets its id
-            // here, so no per-document index is needed.
-            cache.epoch += 1;
+            // Each document (each attempt at it) is an epoch: a word of ours met first in it gets
+            // its id there, so no per-document index is needed.
             cache.reshared = false;
-            let epoch = cache.epoch;
-            // First every word's facts (independent probes, which the processor overlaps),
-            // then our ids. Ids are numbered in order of first occurrence, so resolving them in
-            // id order numbers ours in the same order.
             // The table outgrows the processor's caches in a long batch: its lines are first
             // only touched, all loads in flight at once, before the probes that use them.
             cache.touch(&words.lowers);
-            let facts: Vec<Facts> = (0..words.lowers.len())
-                .map(|e| match cache.get(words.lowers[e]) {
-                    Some(f) => *f,
-                    None => {
-                        let t = &doc.tokens[words.first[e] as usize];
-                        cache.insert(words.lowers[e], &doc.text[t.start..t.end])
-                    }
-                })
-                .collect();
-            for ((e, slot), f) in ours.iter_mut().enumerate().zip(facts) {
-                if f.slot == NONE {
-                    continue;
-                }
-                let id = if f.shared || cache.reshared {
-                    let Some(s) = cache.slots.get_mut(f.slot as usize) else {
-                        continue;
+            // Ids are numbered in order of first occurrence, so resolving the entity stage's
+            // words in id order numbers ours in the same order. A word of ours with several forms
+            // ("U.S.", "US") keeps its id in `slots`; when a form met in this document makes a
+            // word shared, words resolved before did not record theirs: start over, every word
+            // through `slots` (rare: new forms only).
+            let mut all_slots = false;
+            'resolve: loop {
+                cache.epoch += 1;
+                let epoch = cache.epoch;
+                vocab.clear();
+                ours.fill(NONE);
+                for (e, slot) in ours.iter_mut().enumerate() {
+                    let lower = words.lowers[e];
+                    let f = match cache.get(lower) {
+                        Some(f) => *f,
+                        None => {
+                            let t = &doc.tokens[words.first[e] as usize];
+                            let f = cache.insert(lower, &doc.text[t.start..t.end]);
+                            if cache.reshared && !all_slots {
+                                all_slots = true;
+                                continue 'resolve;
+                            }
+                            f
+                        }
                     };
-                    if s.0 == epoch {
-                        *slot = s.1;
+                    if f.slot == NONE {
                         continue;
                     }
-                    *s = (epoch, vocab.len() as u32, s.2);
-                    s.1
-                } else {
-                    vocab.len() as u32
-                };
-                let t = &doc.tokens[words.first[e] as usize];
-                vocab.push(Word {
-                    stem_key: f.stem_key,
-                    stem_hash: f.stem_hash,
-                    count: 0,
-                    first: (t.start as u32, t.end as u32),
-                    category: f.category,
-                    common: f.common,
-                    stop: f.stop,
-                    flags: f.flags,
-                    chars: f.chars,
-                });
-                *slot = id;
+                    let id = if f.shared || all_slots {
+                        let Some(s) = cache.slots.get_mut(f.slot as usize) else {
+                            continue;
+                        };
+                        if s.0 == epoch {
+                            *slot = s.1;
+                            continue;
+                        }
+                        *s = (epoch, vocab.len() as u32, s.2);
+                        s.1
+                    } else {
+                        vocab.len() as u32
+                    };
+                    let t = &doc.tokens[words.first[e] as usize];
+                    vocab.push(Word {
+                        stem_key: f.stem_key,
+                        stem_hash: f.stem_hash,
+                        count: 0,
+                        first: (t.start as u32, t.end as u32),
+                        category: f.category,
+                        common: f.common,
+                        stop: f.stop,
+                        flags: f.flags,
+                        chars: f.chars,
+                    });
+                    *slot = id;
+                }
+                break;
             }
         });
         for &e in &words.ids {
