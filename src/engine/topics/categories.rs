@@ -70,8 +70,11 @@ pub struct Model {
     /// small record per stem and flat arrays, so a word costs few cache misses; none to find its
     /// entry for words cached in [`Words`]).
     entries: Vec<Entry>,
-    /// Every entry's weights, one per class, in entry order.
+    /// Every entry's weights, one per class, in entry order, each row `stride` long (zeros
+    /// after the classes).
     entry_weights: Vec<i8>,
+    /// Length of a row of `entry_weights`.
+    stride: usize,
     /// Every entry's lexicon hits as (label index, weight), in entry order.
     entry_hits: Vec<(usize, f32)>,
 }
@@ -93,6 +96,9 @@ impl Entry {
         n_hits: 0,
     };
 }
+
+/// Classes summed at once (see `Model::scan`).
+const LANES: usize = 8;
 
 /// No entry in the model.
 pub const NO_ENTRY: u32 = u32::MAX;
@@ -220,6 +226,12 @@ impl Model {
                 }
             }
         }
+        // Rows of a model of up to `LANES` classes are padded to `LANES` (see `Model::scan`).
+        m.stride = if m.classes.len() <= LANES {
+            LANES
+        } else {
+            m.classes.len()
+        };
         let mut keys: Vec<u64> = m.weights.keys().chain(m.lexicon.keys()).copied().collect();
         crate::sort::sort_u64(&mut keys);
         keys.dedup();
@@ -227,8 +239,10 @@ impl Model {
             m.entry_of.insert(k, m.entries.len() as u32);
             let weights = match m.weights.get(&k) {
                 Some(w) => {
+                    let at = m.entry_weights.len();
                     m.entry_weights.extend_from_slice(w);
-                    (m.entry_weights.len() - w.len()) as u32
+                    m.entry_weights.resize(at + m.stride.max(w.len()), 0);
+                    at as u32
                 }
                 None => u32::MAX,
             };
@@ -261,7 +275,10 @@ impl Model {
         let (w, h) = (en.weights as usize, en.hits as usize);
         Row {
             weights: (en.weights != u32::MAX)
-                .then(|| self.entry_weights.get(w..w.saturating_add(n)))
+                .then(|| {
+                    self.entry_weights
+                        .get(w..w.saturating_add(n.max(self.stride)))
+                })
                 .flatten(),
             hits: self
                 .entry_hits
@@ -305,6 +322,10 @@ impl Model {
             norm: 0.0,
         };
         let mut sum_sq = 0.0f32;
+        // The class sums in a fixed-size array when the rows are `LANES` long: a row is then
+        // added in a few vector instructions (into `raw` one class at a time, through memory,
+        // they were most of the scan). The same additions in the same order: the same sums.
+        let mut lanes = [0f32; LANES];
         // The words' weight rows lie anywhere in the model: first only touched, all loads in
         // flight at once (a sum nothing waits for), then summed.
         let mut touched = 0i32;
@@ -324,8 +345,14 @@ impl Model {
             }
             let row = self.entry_at(en, l);
             if let Some(ws) = row.weights {
-                for (r, &q) in scan.raw.iter_mut().zip(ws) {
-                    *r += l * q as f32;
+                if let Ok(ws) = <&[i8; LANES]>::try_from(ws) {
+                    for k in 0..LANES {
+                        lanes[k] += l * ws[k] as f32;
+                    }
+                } else {
+                    for (r, &q) in scan.raw.iter_mut().zip(ws) {
+                        *r += l * q as f32;
+                    }
                 }
             }
             if let Some(hits) = row.hits {
@@ -334,6 +361,11 @@ impl Model {
                     scan.share[li] += l * weight;
                     scan.cues[li] += usize::from(new_stem);
                 }
+            }
+        }
+        if self.stride == LANES {
+            for (r, l) in scan.raw.iter_mut().zip(lanes) {
+                *r += l;
             }
         }
         scan.norm = sum_sq.sqrt().max(1e-9);

@@ -627,10 +627,8 @@ impl<'a> Candidate<'a> {
             self.last_sentence = a.sentence;
             self.n_sentences += 1;
         }
-        let sentence_start = doc
-            .sentences
-            .get(a.sentence as usize)
-            .is_some_and(|s| s.first == first);
+        // (The token before, next in memory, rather than the sentence's record.)
+        let sentence_start = first == 0 || doc.tokens[first - 1].sentence != a.sentence;
         let toks = &doc.tokens[first..last];
         if !sentence_start && toks.iter().all(|t| t.cap) {
             self.capitalized += 1;
@@ -910,6 +908,10 @@ impl ChipWords {
 }
 
 fn trim_possessive(s: &str) -> &str {
+    // Most chips do not end in "s": one byte decides.
+    if !s.ends_with('s') {
+        return s;
+    }
     s.strip_suffix("’s")
         .or_else(|| s.strip_suffix("'s"))
         .unwrap_or(s)
@@ -954,7 +956,9 @@ pub fn rank(
     let mut out = Vec::with_capacity(limit);
     // The headline chips name the subject, not the cast: at most one person and two places.
     let (mut people, mut places) = (0, 0);
-    for k in Ascending::new(head, prefix) {
+    // (The headline needs fewer: a few more than its chips for the people, places and
+    // duplicates it skips.)
+    for k in Ascending::new(head, head_n + 8) {
         if out.len() >= head_n {
             break;
         }
