@@ -99,6 +99,8 @@ impl Entry {
 
 /// Classes summed at once (see `Model::scan`).
 const LANES: usize = 8;
+/// Whether `Model::scan` sums rows in `LANES` (natively only, see there).
+const SUM_IN_LANES: bool = cfg!(not(target_arch = "wasm32"));
 
 /// No entry in the model.
 pub const NO_ENTRY: u32 = u32::MAX;
@@ -345,7 +347,10 @@ impl Model {
             }
             let row = self.entry_at(en, l);
             if let Some(ws) = row.weights {
-                if let Ok(ws) = <&[i8; LANES]>::try_from(ws) {
+                // (Not in the wasm build: without its vector instructions the unrolled rows cost
+                // 2.3 KB gzipped, over the size budget.)
+                let fixed = <&[i8; LANES]>::try_from(ws).ok().filter(|_| SUM_IN_LANES);
+                if let Some(ws) = fixed {
                     for k in 0..LANES {
                         lanes[k] += l * ws[k] as f32;
                     }
@@ -363,7 +368,7 @@ impl Model {
                 }
             }
         }
-        if self.stride == LANES {
+        if SUM_IN_LANES && self.stride == LANES {
             for (r, l) in scan.raw.iter_mut().zip(lanes) {
                 *r += l;
             }
