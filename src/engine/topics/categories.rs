@@ -322,6 +322,7 @@ impl Model {
             share: vec![0.0; self.labels.len()],
             cues: vec![0; self.labels.len()],
             norm: 0.0,
+            readable: Vec::with_capacity(words.vocab.len()),
         };
         let mut sum_sq = 0.0f32;
         // The class sums in a fixed-size array when the rows are `LANES` long: a row is then
@@ -344,6 +345,9 @@ impl Model {
             let en = entries.get(i);
             if en.weights == u32::MAX && en.n_hits == 0 {
                 continue;
+            }
+            if !(w.stop || w.chars <= 2) {
+                scan.readable.push(i as u32);
             }
             let row = self.entry_at(en, l);
             if let Some(ws) = row.weights {
@@ -392,6 +396,7 @@ impl Model {
             share,
             cues,
             norm,
+            readable,
         } = self.scan(words, &entries);
         for (lw, &s) in self.lex_weights.iter().zip(&share) {
             // Most topics have no cue word in an article: a zero share adds nothing.
@@ -457,7 +462,7 @@ impl Model {
         }
         crate::sort::sort_by_u64_key(&mut seconds, |&(li, p)| crate::sort::score_desc_key(p, li));
         picks.extend(seconds.iter().take(MAX_L2));
-        let evidence = self.evidence(&picks, words, &entries, norm);
+        let evidence = self.evidence(&picks, words, &readable, &entries, norm);
         let out: Vec<Category> = picks
             .iter()
             .zip(evidence)
@@ -488,6 +493,7 @@ impl Model {
         &self,
         picks: &[(usize, f32)],
         words: &Words,
+        readable: &[u32],
         entries: &Entries,
         norm: f32,
     ) -> Vec<Vec<Text>> {
@@ -506,10 +512,11 @@ impl Model {
         // weights alone, merged into `contribs` at the end).
         let model_picks: Vec<usize> = classes.iter().flatten().copied().collect();
         let mut model_contribs: Vec<Best5> = vec![Best5::default(); model_picks.len()];
-        for (wi, w) in words.vocab.iter().enumerate() {
-            if w.stop || w.chars <= 2 {
+        for &wi in readable {
+            let wi = wi as usize;
+            let Some(w) = words.vocab.get(wi) else {
                 continue;
-            }
+            };
             let row = self.entry_at(entries.get(wi), super::words::ln_1p_count(w.count) / norm);
             if row.hits.is_none() && row.weights.is_none() {
                 continue;
@@ -581,6 +588,8 @@ struct Scan {
     cues: Vec<usize>,
     /// L2 norm of the words' ln(1 + count).
     norm: f32,
+    /// The words that can be evidence: in the model, readable (see [`Model::evidence`]).
+    readable: Vec<u32>,
 }
 
 /// Each word's [`Entry`] in a model: carried by the words for the shipped model, looked up for

@@ -733,23 +733,9 @@ fn features<'a>(
             distinct[b as usize] += need_b as u32;
         }
     }
-    // Commonness per distinct word, looked up once (the list is large: a lookup is a cache miss).
-    // (The words carry their value in the shipped list already.)
-    // With each word's relatedness term, computed once too.
+    // The words carry their commonness in the shipped list already (another list, a test's or
+    // the trainer's, is looked up).
     let shipped_common = std::ptr::eq(common, &shipped().0);
-    let per_word: Vec<(Option<f32>, f32)> = words
-        .vocab
-        .iter()
-        .zip(&distinct)
-        .map(|(w, &d)| {
-            let c = if shipped_common {
-                w.common
-            } else {
-                common.get_key(w.stem_key)
-            };
-            (c, d as f32 / (2.0 * w.count.max(1) as f32))
-        })
-        .collect();
     // Zeroed up front and written in place (a pushed 112-byte row was built, then copied).
     let mut xs = vec![[0.0; N_FEATURES]; groups.len()];
     for (g, slot) in groups.iter_mut().zip(&mut xs) {
@@ -763,7 +749,13 @@ fn features<'a>(
             let Some(w) = words.vocab.get(id as usize) else {
                 continue;
             };
-            let (c, rel) = per_word[id as usize];
+            let c = if shipped_common {
+                w.common
+            } else {
+                common.get_key(w.stem_key)
+            };
+            let d = distinct.get(id as usize).copied().unwrap_or(0);
+            let rel = d as f32 / (2.0 * w.count.max(1) as f32);
             n += 1;
             cm_sum += c.unwrap_or(0.0);
             cm_top = cm_top.max(c.unwrap_or(0.0));
