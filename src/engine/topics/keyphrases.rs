@@ -9,13 +9,13 @@
 //! whose weights `article-analyzer train topics` fits on KPCrowd train
 //! (`data/topics/keyphrases.tsv`) turns it into a score in 0..1.
 
-use super::words::{key, FxMap, FxSet, KeyMap, Words, NONE};
+use super::words::{key, FxSet, KeyMap, Words, NONE};
 use crate::entities::Found;
+use crate::hash::KeyTable;
 use crate::model::{Keyphrase, Label, MentionKind, Span, Text};
 use crate::sort::{from_order_bits, order_bits, Ascending};
 use crate::text::Doc;
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::sync::OnceLock;
 
 const WEIGHTS: &str = include_str!("../../../data/topics/keyphrases.tsv");
@@ -408,8 +408,7 @@ pub fn candidates<'a>(
     let mut occurrences: Vec<(u32, usize, usize)> = Vec::with_capacity(presize(n_tok));
     // Keyed by a 64-bit hash of the concatenated stems: no string per occurrence (a collision
     // between two real phrases of one document is vanishingly unlikely and only merges two chips).
-    let mut by_key: FxMap<u64, u64> =
-        FxMap::with_capacity_and_hasher(presize(n_tok / 2), Default::default());
+    let mut by_key = KeyTable::with_capacity(presize(n_tok / 2));
     // Candidate of each entity cluster (clusters are numbered densely).
     let mut by_cluster: Vec<u32> = vec![u32::MAX; found.clusters.len()];
     // Tokens covered by a name mention: they are candidates only as that whole mention.
@@ -454,7 +453,9 @@ pub fn candidates<'a>(
             }
         };
         if key != EMPTY_KEY {
-            by_key.entry(key).or_insert(gi as u64);
+            if let (slot, None) = by_key.find(key) {
+                by_key.put(slot, key, gi as u64);
+            }
         }
         if let Some((s, e)) = groups[gi].add(doc, words, first, last) {
             occurrences.push((gi as u32, s, e));
@@ -498,14 +499,14 @@ pub fn candidates<'a>(
             // A phrase of two or three words, not a name, becomes a candidate when met a second
             // time: met once it is practically never a chip (on KPCrowd dev, when it was one:
             // 1,875 of 7,480 candidates, 3 of the 750 top-15 chips).
-            let gi = match by_key.entry(key) {
-                Entry::Occupied(mut o) => match Slot::of(*o.get()) {
+            let gi = match by_key.find(key) {
+                (slot, Some(v)) => match Slot::of(v) {
                     Slot::Candidate(g) => g,
                     Slot::Pending(..) if groups.len() >= MAX_CANDIDATES => continue,
                     Slot::Pending(p, q) => {
                         groups.push(const { Candidate::new(None, None) });
                         let g = groups.len() - 1;
-                        o.insert(g as u64);
+                        by_key.put(slot, key, g as u64);
                         if let Some((s, e)) = groups[g].add(doc, words, p, q) {
                             occurrences.push((g as u32, s, e));
                         }
@@ -514,18 +515,18 @@ pub fn candidates<'a>(
                 },
                 // A text of hundreds of thousands of distinct words (a word list) would otherwise
                 // hold a candidate for each word and pair: 678 MB at peak for 5 MB of text.
-                Entry::Vacant(_) if groups.len() >= MAX_CANDIDATES => continue,
-                Entry::Vacant(_) if n > 0 && pending >= MAX_CANDIDATES => continue,
-                Entry::Vacant(v) if n > 0 => {
-                    v.insert(Slot::pending(i, j + 1));
+                (_, None) if groups.len() >= MAX_CANDIDATES => continue,
+                (_, None) if n > 0 && pending >= MAX_CANDIDATES => continue,
+                (slot, None) if n > 0 => {
+                    by_key.put(slot, key, Slot::pending(i, j + 1));
                     pending += 1;
                     continue;
                 }
-                Entry::Vacant(v) => {
+                (slot, None) => {
                     // From a constant: built on the stack, the 128-byte value was copied out
                     // through overlapping stores (a store-forwarding stall per new candidate).
                     groups.push(const { Candidate::new(None, None) });
-                    v.insert(groups.len() as u64 - 1);
+                    by_key.put(slot, key, groups.len() as u64 - 1);
                     groups.len() - 1
                 }
             };
@@ -714,8 +715,7 @@ fn features<'a>(
     }
     // A word's distinct left and right neighbours are the distinct word pairs (bigrams) it
     // ends and starts: one set of pairs serves both sides, each pair packed in one integer.
-    let mut pairs: FxSet<u64> =
-        FxSet::with_capacity_and_hasher(presize(doc.tokens.len() / 4), Default::default());
+    let mut pairs = KeyTable::with_capacity(presize(doc.tokens.len() / 4));
     let mut distinct = vec![0u32; words.vocab.len()];
     for p in words.ids.windows(2) {
         let (a, b) = (p[0], p[1]);
