@@ -429,9 +429,12 @@ pub fn candidates<'a>(
         {
             cursor = doc.token_at_or_after(m.start);
         }
-        while cursor < n_tok && doc.tokens[cursor].start < m.start {
-            cursor += 1;
-        }
+        // (A search: name mentions are a few dozen among hundreds of tokens.)
+        cursor += doc
+            .tokens
+            .get(cursor..)
+            .unwrap_or_default()
+            .partition_point(|t| t.start < m.start);
         let first = cursor;
         let mut last = first;
         while last < n_tok && doc.tokens[last].start < m.end {
@@ -707,10 +710,19 @@ fn features<'a>(
     let max_tf = groups.iter().map(Candidate::tf).max().unwrap_or(1).max(1) as f32;
     // Relatedness to context (YAKE's DL/DR): distinct neighbours of each word over its count.
     // Only the words of candidates are read: chip words, and words inside names.
-    let mut needed: Vec<bool> = words.vocab.iter().map(|w| w.flags & CHIP_OK != 0).collect();
+    // Per word: needed (a chip word, or inside a name) and met once, a bit each.
+    const NEEDED: u8 = 1;
+    const ONCE: u8 = 2;
+    let mut kind: Vec<u8> = words
+        .vocab
+        .iter()
+        .map(|w| {
+            (if w.flags & CHIP_OK != 0 { NEEDED } else { 0 }) | if w.count == 1 { ONCE } else { 0 }
+        })
+        .collect();
     for (i, _) in in_name.iter().enumerate().filter(|t| *t.1) {
-        if let Some(n) = words.ids.get(i).and_then(|&id| needed.get_mut(id as usize)) {
-            *n = true;
+        if let Some(k) = words.ids.get(i).and_then(|&id| kind.get_mut(id as usize)) {
+            *k |= NEEDED;
         }
     }
     // A word's distinct left and right neighbours are the distinct word pairs (bigrams) it
@@ -718,19 +730,17 @@ fn features<'a>(
     let mut pairs = KeyTable::with_capacity(presize(doc.tokens.len() / 4));
     let mut distinct = vec![0u32; words.vocab.len()];
     for p in words.ids.windows(2) {
-        let (a, b) = (p[0], p[1]);
-        if a == NONE || b == NONE {
+        let (a, b) = (p[0] as usize, p[1] as usize);
+        let (Some(&ka), Some(&kb)) = (kind.get(a), kind.get(b)) else {
             continue;
-        }
-        let (need_a, need_b) = (needed[a as usize], needed[b as usize]);
-        if !(need_a || need_b) {
+        };
+        if (ka | kb) & NEEDED == 0 {
             continue;
         }
         // A pair with a word met once is met once: no set needed.
-        let once = words.vocab[a as usize].count == 1 || words.vocab[b as usize].count == 1;
-        if once || pairs.insert((a as u64) << 32 | b as u64) {
-            distinct[a as usize] += need_a as u32;
-            distinct[b as usize] += need_b as u32;
+        if (ka | kb) & ONCE != 0 || pairs.insert((a as u64) << 32 | b as u64) {
+            distinct[a] += u32::from(ka & NEEDED);
+            distinct[b] += u32::from(kb & NEEDED);
         }
     }
     // The words carry their commonness in the shipped list already (another list, a test's or
