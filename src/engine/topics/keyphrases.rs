@@ -14,7 +14,7 @@ use crate::entities::Found;
 use crate::hash::KeyTable;
 use crate::model::{Keyphrase, Label, MentionKind, Span, Text};
 use crate::sort::{from_order_bits, order_bits, Ascending};
-use crate::text::Doc;
+use crate::text::{Doc, Token};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
@@ -634,11 +634,18 @@ impl<'a> Candidate<'a> {
         // (The token before, next in memory, rather than the sentence's record.)
         let sentence_start = first == 0 || doc.tokens[first - 1].sentence != a.sentence;
         let toks = &doc.tokens[first..last];
-        if !sentence_start && toks.iter().all(|t| t.cap) {
+        let acronym = |t: &Token| t.all_caps && t.end - t.start >= 3;
+        // (One word, most occurrences: no loops.)
+        let (capitalized, all_caps) = if last == first + 1 {
+            (a.cap, acronym(a))
+        } else {
+            (toks.iter().all(|t| t.cap), toks.iter().any(acronym))
+        };
+        if !sentence_start && capitalized {
             self.capitalized += 1;
         }
         // YAKE's acronym count: an all-capital word marks a specific name ("New START", "NATO").
-        if toks.iter().any(|t| t.all_caps && t.end - t.start >= 3) {
+        if all_caps {
             self.all_caps += 1;
         }
         let next = doc.tokens.get(last);
@@ -819,11 +826,8 @@ fn features<'a>(
     xs
 }
 
-/// The chip text and its words: the most common surface form of at most three words (readers
-/// and crowd annotators alike say "Biden" more than "Joe Biden"); for an entity without one, the
-/// last two words of a person's name ("Vladimir Putin") or the first three of another name. The
-/// words are the tokens `first..last` that are words, the last `keep` of them.
-fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, ChipWords) {
+/// The most common of a candidate's forms of at most three words (ties to the first written).
+fn best_form<'g>(g: &'g Candidate, doc: &Doc) -> Option<&'g Surface> {
     let mut best: Option<&Surface> = None;
     for s in g.surfaces() {
         // Tokens hold no whitespace: a form of at most three tokens has at most three words.
@@ -838,11 +842,25 @@ fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, 
         {
             continue;
         }
-        // Ties go to the form written first.
         if best.is_none_or(|b| s.count > b.count) {
             best = Some(s);
         }
     }
+    best
+}
+
+/// The chip text and its words: the most common surface form of at most three words (readers
+/// and crowd annotators alike say "Biden" more than "Joe Biden"); for an entity without one, the
+/// last two words of a person's name ("Vladimir Putin") or the first three of another name. The
+/// words are the tokens `first..last` that are words, the last `keep` of them.
+fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, ChipWords) {
+    let best = match &g.surface {
+        // Most candidates have one form, of three tokens at most: no search.
+        Some(s) if g.more_surfaces.is_empty() && (s.last - s.first) as usize <= MAX_WORDS => {
+            Some(s)
+        }
+        _ => best_form(g, doc),
+    };
     let text: &'a str = doc.text;
     if let Some(b) = best {
         return (
