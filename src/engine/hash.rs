@@ -52,8 +52,12 @@ pub type FxSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// tables. Within one document's words or one model's stems a collision is vanishingly unlikely,
 /// and would only merge two words.
 pub fn key(s: &str) -> u64 {
+    key_of_bytes(s.as_bytes())
+}
+
+/// [`key`] of a string given as its bytes.
+pub fn key_of_bytes(bytes: &[u8]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let bytes = s.as_bytes();
     let mut h = bytes.len() as u64;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {

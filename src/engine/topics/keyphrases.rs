@@ -9,7 +9,7 @@
 //! whose weights `article-analyzer train topics` fits on KPCrowd train
 //! (`data/topics/keyphrases.tsv`) turns it into a score in 0..1.
 
-use super::words::{key, FxSet, KeyMap, Words, NONE};
+use super::words::{key, KeyMap, Words, NONE};
 use crate::entities::Found;
 use crate::hash::KeyTable;
 use crate::model::{Keyphrase, Label, MentionKind, Span, Text};
@@ -211,23 +211,19 @@ impl Weights {
     }
 }
 
-/// A hash of `s` lower-cased (as `str::to_lowercase` would, but without the string).
+/// A hash of `s` lower-cased: the [`key`] of its lower-cased bytes (compared within one
+/// document's chips only).
 fn caseless_key(s: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = super::words::FxHasher::default();
-    // ASCII (most chips): the same values as below, without a case-mapping iterator per char.
-    if s.is_ascii() {
-        for b in s.bytes() {
-            h.write_u32(b.to_ascii_lowercase() as u32);
+    // ASCII (most chips), short: lower-cased on the stack, no string.
+    let mut buf = [0u8; 48];
+    if s.is_ascii() && s.len() <= buf.len() {
+        let lower = &mut buf[..s.len()];
+        for (l, b) in lower.iter_mut().zip(s.bytes()) {
+            *l = b.to_ascii_lowercase();
         }
-        return h.finish();
+        return crate::hash::key_of_bytes(lower);
     }
-    for c in s.chars() {
-        for l in c.to_lowercase() {
-            h.write_u32(l as u32);
-        }
-    }
-    h.finish()
+    key(&s.to_lowercase())
 }
 
 /// The dot product of two feature vectors with four running sums, added in the same order as
@@ -972,7 +968,7 @@ pub fn rank(
         )
     };
     // Chip texts taken, compared without case (by a hash: no string per chip).
-    let mut seen: FxSet<u64> = FxSet::with_capacity_and_hasher(2 * prefix, Default::default());
+    let mut seen = KeyTable::with_capacity(2 * prefix);
     let mut out = Vec::with_capacity(limit);
     // The headline chips name the subject, not the cast: at most one person and two places.
     let (mut people, mut places) = (0, 0);
