@@ -11,7 +11,7 @@
 //! its words; for top-level topics the model lacks it becomes a logit next to the model's, so one
 //! softmax ranks all 17 top-level topics.
 
-use super::words::{KeyMap, Words};
+use super::words::{FxSet, KeyMap, Words};
 use crate::model::{Category, Text};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashMap;
@@ -338,7 +338,7 @@ impl Model {
         }
         std::hint::black_box(touched);
         // Cue words count once per stem ("firm" and "firmly" are one cue).
-        let mut seen = crate::hash::KeyTable::with_capacity(16);
+        let mut seen: FxSet<u64> = FxSet::default();
         for (i, w) in words.vocab.iter().enumerate() {
             let l = super::words::ln_1p_count(w.count);
             sum_sq += l * l;

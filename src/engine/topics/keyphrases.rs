@@ -223,7 +223,9 @@ fn caseless_key(s: &str) -> u64 {
         }
         return crate::hash::key_of_bytes(lower);
     }
-    key(&s.to_lowercase())
+    // (Char by char: `str::to_lowercase` brings 1.5 KB gz of its own into the wasm build.)
+    let lower: String = s.chars().flat_map(char::to_lowercase).collect();
+    key(&lower)
 }
 
 /// The dot product of two feature vectors with four running sums, added in the same order as
@@ -968,7 +970,16 @@ pub fn rank(
         )
     };
     // Chip texts taken, compared without case (by a hash: no string per chip).
-    let mut seen = KeyTable::with_capacity(2 * prefix);
+    // (A list: a few dozen at most are ever asked about.)
+    let mut seen: Vec<u64> = Vec::with_capacity(2 * prefix);
+    let mut new_text = |text: &str| {
+        let k = caseless_key(text);
+        let new = !seen.contains(&k);
+        if new {
+            seen.push(k);
+        }
+        new
+    };
     let mut out = Vec::with_capacity(limit);
     // The headline chips name the subject, not the cast: at most one person and two places.
     let (mut people, mut places) = (0, 0);
@@ -984,14 +995,14 @@ pub fn rank(
             Some(Label::PER) => &mut people,
             Some(Label::LOC) => &mut places,
             _ => {
-                if seen.insert(caseless_key(&c.text)) {
+                if new_text(&c.text) {
                     out.push((i, s));
                 }
                 continue;
             }
         };
         let limit = if c.label == Some(Label::PER) { 1 } else { 2 };
-        if *cap < limit && seen.insert(caseless_key(&c.text)) {
+        if *cap < limit && new_text(&c.text) {
             *cap += 1;
             out.push((i, s));
         }
@@ -1001,7 +1012,7 @@ pub fn rank(
             break;
         }
         let (s, i) = unpack(k);
-        if seen.insert(caseless_key(&cands[i].text)) {
+        if new_text(&cands[i].text) {
             out.push((i, s));
         }
     }
