@@ -427,12 +427,20 @@ pub fn candidates<'a>(
         {
             cursor = doc.token_at_or_after(m.start);
         }
-        // (A search: name mentions are a few dozen among hundreds of tokens.)
-        cursor += doc
-            .tokens
-            .get(cursor..)
-            .unwrap_or_default()
-            .partition_point(|t| t.start < m.start);
+        // Galloping: the next name is mostly a few tokens on, sometimes hundreds (a step per
+        // doubling, then a search within the last one; a search over all the rest would jump
+        // across the whole of a long text for each of its many names).
+        let rest = doc.tokens.get(cursor..).unwrap_or_default();
+        let mut hi = 1;
+        while hi < rest.len() && rest[hi - 1].start < m.start {
+            hi *= 2;
+        }
+        let (lo, hi) = (hi / 2, hi.min(rest.len()));
+        cursor += lo
+            + rest
+                .get(lo..hi)
+                .unwrap_or_default()
+                .partition_point(|t| t.start < m.start);
         let first = cursor;
         let mut last = first;
         while last < n_tok && doc.tokens[last].start < m.end {
@@ -1140,6 +1148,30 @@ mod tests {
         assert_eq!(c.list.len(), MAX_CANDIDATES);
         assert!(c.list.iter().any(|g| g.text == "zq0x"));
         assert_eq!(c.x.len(), c.list.len());
+    }
+
+    /// A phrase of several words is a candidate once met twice, with both occurrences; met
+    /// once, it is none (its words still are).
+    #[test]
+    fn phrases_met_twice_become_candidates() {
+        let text = "Arms control talks resumed. Negotiators said arms control mattered. \
+                    Budget talks stalled.";
+        let doc = Doc::new(text);
+        let found = crate::entities::extract(&doc, None);
+        let words = Words::new(&doc, &found.words);
+        let c = candidates(&doc, &found, &words, &shipped().0);
+        let find = |t: &str| c.list.iter().position(|g| g.text.eq_ignore_ascii_case(t));
+        let twice = find("arms control").expect("\"arms control\" is a candidate");
+        assert_eq!(c.list[twice].tf, 2);
+        let spans = c.spans_of(twice);
+        assert_eq!(spans.len(), 2);
+        for (s, e) in spans {
+            assert!(text[s..e].eq_ignore_ascii_case("arms control"));
+        }
+        assert!(find("budget talks").is_none(), "met once: no candidate");
+        // (Not even an unfeatured one, without a chip text.)
+        assert!(c.list.iter().all(|g| !g.text.is_empty()));
+        assert!(find("budget").is_some(), "its words are");
     }
 
     /// The build script's stem table holds exactly `data/topics/common.tsv`.
