@@ -43,7 +43,7 @@ pub struct Analysis {
 pub struct Meta {
     /// Unicode scalar values (characters) in the text.
     pub chars: usize,
-    /// Word tokens (letters or digits).
+    /// Words: whitespace-separated runs holding a letter or digit (what a word processor counts).
     pub words: usize,
     /// Sentences.
     pub sentences: usize,

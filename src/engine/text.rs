@@ -164,7 +164,36 @@ fn is_abbreviation(word: &str) -> bool {
             .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
 }
 
-/// Opening quote characters (for sentence splitting: a sentence can start with one).
+/// Words as a word processor counts them: runs of non-whitespace holding a letter or digit
+/// ("Ukraine’s", "2021-01-27" and "self-interest" are one word each; a lone "—" is none). The
+/// page's live count and the analysis's `meta.words` both use it, so they agree. One pass over
+/// the bytes (the page recounts on every keystroke): only non-ASCII bytes decode a character.
+pub fn count_words(t: &str) -> usize {
+    let b = t.as_bytes();
+    let (mut n, mut counted, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (space, alnum, len) = if b[i] < 0x80 {
+            let c = b[i];
+            (
+                matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                c.is_ascii_alphanumeric(),
+                1,
+            )
+        } else {
+            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
+            counted = false;
+        } else if alnum && !counted {
+            n += 1;
+            counted = true;
+        }
+        i += len;
+    }
+    n
+}
+
 /// `s` lower-cased: ASCII directly, other text character by character (`str::to_lowercase` but for
 /// the final-sigma rule; one shared, small copy of the conversion in the wasm).
 pub fn lower(s: &str) -> String {
@@ -190,6 +219,7 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Opening quote characters (for sentence splitting: a sentence can start with one).
 pub fn is_open_quote(c: char) -> bool {
     matches!(
         c,
@@ -497,12 +527,9 @@ impl<'a> Doc<'a> {
         &self.text[t.start..t.end]
     }
 
-    /// Number of word and number tokens.
+    /// Number of words, as [`count_words`] counts them.
     pub fn word_count(&self) -> usize {
-        self.tokens
-            .iter()
-            .filter(|t| t.kind != TokenKind::Punct)
-            .count()
+        count_words(self.text)
     }
 
     /// Index of the first token whose start is at or after `byte`.

@@ -257,27 +257,8 @@ fn load_file(state: AppState, file: File) {
     });
 }
 
-/// Words as `str::split_whitespace` counts them, in one pass over the bytes (recounted on every
-/// keystroke, so it matters for a 5 MB text): only non-ASCII bytes decode a character.
-pub fn count_words(t: &str) -> usize {
-    let b = t.as_bytes();
-    let (mut n, mut in_word, mut i) = (0, false, 0);
-    while i < b.len() {
-        let (space, len) = if b[i] < 0x80 {
-            (
-                matches!(b[i], b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
-                1,
-            )
-        } else {
-            let c = t[i..].chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.len_utf8())
-        };
-        n += usize::from(!space && !in_word);
-        in_word = !space;
-        i += len;
-    }
-    n
-}
+/// Words as the analysis counts them (`meta.words`): the count under the text area agrees.
+pub use crate::engine::text::count_words;
 
 /// Characters (Unicode scalar values): the bytes that do not continue a UTF-8 sequence.
 pub fn count_chars(t: &str) -> usize {
