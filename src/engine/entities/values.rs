@@ -148,14 +148,17 @@ pub fn find(doc: &Doc, anchor: Option<Date>) -> Vec<Candidate> {
                 continue;
             }
         }
-        // Years alone: "in 2004".
+        // Years alone after a word that makes them a time: "in 2004", "In 2012,", "during 2019",
+        // "late 2020" (in any case: a sentence starts with "In" as often as not).
         if let Some(y) = dates::year_number(w) {
-            if i > 0
-                && matches!(
-                    doc.tok(i - 1),
-                    "in" | "since" | "until" | "of" | "by" | "from"
-                )
-            {
+            const BEFORE: [&str; 12] = [
+                "in", "since", "until", "of", "by", "from", "during", "before", "after", "through",
+                "early", "late",
+            ];
+            if i > 0 && {
+                let p = doc.tok(i - 1);
+                BEFORE.iter().any(|b| b.eq_ignore_ascii_case(p))
+            } {
                 out.push(cand(
                     doc,
                     i,
@@ -706,6 +709,35 @@ mod tests {
         for text in ["40 pounds of flour", "he won 5 million votes", "the $ sign"] {
             assert!(
                 values(text).iter().all(|v| v.0 != Label::MONEY),
+                "{text}: {:?}",
+                values(text)
+            );
+        }
+    }
+
+    #[test]
+    fn years_after_a_time_word() {
+        for (text, span) in [
+            ("In 2012, 43 percent went", "2012"),
+            ("things changed in 2004 and", "2004"),
+            ("SINCE 1998 it has", "1998"),
+            ("Sales fell during 2019.", "2019"),
+            ("It opens late 2027.", "2027"),
+        ] {
+            let dates: Vec<_> = values(text)
+                .into_iter()
+                .filter(|v| v.0 == Label::DATE)
+                .collect();
+            assert_eq!(
+                dates,
+                vec![(Label::DATE, span.to_string(), span.to_string())],
+                "{text}"
+            );
+        }
+        // A number that is not a time.
+        for text in ["It has 2012 members.", "Room 2012 is", "in 12 cases"] {
+            assert!(
+                values(text).iter().all(|v| v.0 != Label::DATE),
                 "{text}: {:?}",
                 values(text)
             );
