@@ -70,6 +70,21 @@ await test('sample loads and shows the 7 seed quotes with their speakers', async
   await ctx.close();
 });
 
+await test('a browser that cannot run the wasm shows why instead of an empty page', async () => {
+  // As in a browser too old for wasm SIMD: every compile fails validation.
+  const { ctx, page } = await launch();
+  await page.addInitScript(() => {
+    const fail = () => Promise.reject(new WebAssembly.CompileError('SIMD unsupported (simulated)'));
+    for (const f of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) WebAssembly[f] = fail;
+  });
+  await page.goto(BASE);
+  const msg = await page.locator('#load-error').textContent();
+  assert(/needs WebAssembly with SIMD/.test(msg), 'message: ' + msg);
+  assert(await page.locator('textarea#input').count() === 0, 'no app without the wasm');
+  await page.screenshot({ path: join(SHOTS, 'page-no-wasm.png') });
+  await ctx.close();
+});
+
 await test('typing or pasting text gives live results without pressing a button', async () => {
   const { ctx, page, errors } = await open();
   await clear(page);
