@@ -342,6 +342,10 @@ fn small_helpers() {
     assert!(state::is_iso_date("2021-01-27"));
     assert!(!state::is_iso_date("2021-1-27"));
     assert_eq!(state::human_bytes(5 * 1024 * 1024), "5.0 MB");
+    assert_eq!(ui::language_note("en", 500), None);
+    assert_eq!(ui::language_note("de", 5), None, "too few words to tell");
+    assert!(ui::language_note("de", 40).is_some_and(|n| n.contains("looks like German")));
+    assert!(ui::language_note("und", 40).is_some_and(|n| n.contains("does not look like English")));
 }
 
 /// Dispatches a `keydown` of `key` (bubbling, cancelable) at `target`.

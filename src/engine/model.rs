@@ -58,7 +58,8 @@ pub struct Meta {
     /// Where `article_date` came from: `option`, `date-line`, `dateline`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article_date_source: Option<String>,
-    /// ISO 639-1 code of the text's language as far as the engine can tell (`en`, or `und`).
+    /// ISO 639-1 code of the text's language as far as the engine can tell: `en`; `de`, `fr`, `es`,
+    /// `it`, `pt` or `nl` (analyzed all the same, poorly); `und` when it cannot tell.
     pub language: String,
     /// The engine stopped early (input over the size limit); results cover only part of the text.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

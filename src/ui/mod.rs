@@ -195,7 +195,38 @@ pub fn Summary() -> impl IntoView {
             }}
             {move || state.stale.get().then(|| view! { <span class="stale">" · updating…"</span> })}
         </p>
+        {move || {
+            state
+                .result
+                .get()
+                .and_then(|r| language_note(&r.analysis.meta.language, r.analysis.meta.words))
+                .map(|note| view! { <p class="notice warn" id="language-note">{note}</p> })
+        }}
     }
+}
+
+/// A warning for text that is not English (the engine's lexicons and models are English only);
+/// none for a few words, whose language cannot be told.
+pub fn language_note(language: &str, words: usize) -> Option<String> {
+    let name = match language {
+        "en" => return None,
+        _ if words < 12 => return None,
+        "de" => "German",
+        "fr" => "French",
+        "es" => "Spanish",
+        "it" => "Italian",
+        "pt" => "Portuguese",
+        "nl" => "Dutch",
+        _ => "",
+    };
+    let what = if name.is_empty() {
+        "This text does not look like English".to_string()
+    } else {
+        format!("This text looks like {name}")
+    };
+    Some(format!(
+        "{what}: the analyzer is built for English news, so its results here will be unreliable."
+    ))
 }
 
 /// What to do when there is no text yet.

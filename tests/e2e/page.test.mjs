@@ -85,6 +85,17 @@ await test('a browser that cannot run the wasm shows why instead of an empty pag
   await ctx.close();
 });
 
+await test('a text that is not English gets a warning; an English one none', async () => {
+  const { ctx, page, errors } = await open();
+  await page.locator('#quotes li.quote-card').first().waitFor();
+  assert(await page.locator('#language-note').count() === 0, 'no warning on the English sample');
+  await page.locator('textarea#input').fill('Der Kanzler hat am Dienstag in Berlin gesagt, dass die Regierung auch im Winter nicht auf die Hilfe für die Ukraine verzichten wird. Die Opposition sprach von einem Fehler.');
+  const note = await page.locator('#language-note').textContent({ timeout: 5000 });
+  assert(/looks like German/.test(note), 'note: ' + note);
+  noErrors(errors);
+  await ctx.close();
+});
+
 await test('typing or pasting text gives live results without pressing a button', async () => {
   const { ctx, page, errors } = await open();
   await clear(page);
