@@ -193,8 +193,10 @@ pub fn article_date(doc: &Doc, option: Option<&str>) -> Option<ArticleDate> {
         });
     }
     let toks = &doc.tokens;
-    if toks.len() >= 2 && doc.tok(0).eq_ignore_ascii_case("date") {
-        if let Some(d) = Date::parse_iso(doc.tok(1)) {
+    // A byte-order mark (files saved by some Windows editors) is not the text's start.
+    let first = usize::from(!toks.is_empty() && doc.tok(0) == "\u{feff}");
+    if toks.len() >= first + 2 && doc.tok(first).eq_ignore_ascii_case("date") {
+        if let Some(d) = Date::parse_iso(doc.tok(first + 1)) {
             return Some(ArticleDate {
                 date: d,
                 source: "date-line",
@@ -358,6 +360,8 @@ mod tests {
     fn article_date_sources() {
         let doc = Doc::new("date 2021-01-27 US President Joe Biden spoke.");
         assert_eq!(article_date(&doc, None).unwrap().source, "date-line");
+        let bom = Doc::new("\u{feff}date 2021-01-27\nBiden spoke on Tuesday.");
+        assert_eq!(article_date(&bom, None).unwrap().source, "date-line");
         let doc = Doc::new("SOCCER - RESULT.\nLONDON 1996-08-30\nText.");
         assert_eq!(
             article_date(&doc, None).unwrap().date.to_string(),
