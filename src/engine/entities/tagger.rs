@@ -1072,8 +1072,9 @@ fn contraction(w: &str) -> bool {
     w.len() > 3 && (w.ends_with("n't") || w.ends_with("N'T") || w.ends_with("n’t"))
 }
 
-/// Drops names inside a US politician's party and state tag, "(D-S.C.)", "(R-Utah)": the
-/// tagger reads its letters as names ("D-Mo", "C").
+/// Drops names inside a US politician's party and state tag, "(D-S.C.)", "(R-Utah)", or in
+/// commas right after the name, AP style ("Chuck Schumer, D-N.Y., said"): the tagger reads its
+/// letters as names ("D-Mo", "C", "Y").
 #[inline(never)]
 fn party_tags(doc: &Doc, spans: &mut Vec<Span>) {
     let n = doc.tokens.len();
@@ -1085,17 +1086,42 @@ fn party_tags(doc: &Doc, spans: &mut Vec<Span>) {
     let byte = |k: usize| doc.text.as_bytes().get(doc.tokens[k].start).copied();
     let mut tags: Vec<(usize, usize)> = Vec::new();
     for s in spans.iter() {
-        // The bracket opens at most four tokens before the name ("( D-S . C").
+        // The bracket or comma opens at most four tokens before the name ("( D-S . C").
         let Some(open) = (s.first.saturating_sub(5)..s.first)
             .rev()
-            .find(|&k| matches!(byte(k), Some(b'(' | b')')))
+            .find(|&k| matches!(byte(k), Some(b'(' | b')' | b',')))
         else {
             continue;
         };
-        if byte(open) != Some(b'(') || !party(open + 1) {
+        if !party(open + 1) {
             continue;
         }
-        if let Some(close) = (open + 2..n.min(open + 10)).find(|&k| doc.tok(k) == ")") {
+        let closer = match byte(open) {
+            Some(b'(') => ")",
+            // A comma only right after another name, and a state abbreviated (AP style: "N.Y.",
+            // "Calif.") or one of those AP writes out: "Normandy, D-Day," is no party tag.
+            Some(b',')
+                if spans.iter().any(|t| t.end == open)
+                    && (open + 2 < n && doc.tok(open + 2) == "."
+                        || doc.tok(open + 1).get(2..).is_some_and(|st| {
+                            matches!(
+                                st,
+                                "Alaska"
+                                    | "Hawaii"
+                                    | "Idaho"
+                                    | "Iowa"
+                                    | "Maine"
+                                    | "Ohio"
+                                    | "Texas"
+                                    | "Utah"
+                            )
+                        })) =>
+            {
+                ","
+            }
+            _ => continue,
+        };
+        if let Some(close) = (open + 2..n.min(open + 10)).find(|&k| doc.tok(k) == closer) {
             tags.push((open + 1, close));
         }
     }
@@ -2162,6 +2188,29 @@ mod tests {
             assert!(!texts.contains(&bad), "{bad} in {texts:?}");
         }
         assert!(texts.contains(&"Claire McCaskill"), "{texts:?}");
+        // AP style: the tag in commas after the name; a "D-" word after any other comma stays.
+        let doc = Doc::new(
+            "Chuck Schumer, D-N.Y., and Mitt Romney, R-Utah, said. Normandy, D-Day, was a turn.",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |a: &str, b: &str| Span {
+            first: at(a),
+            end: at(b) + 1,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![
+            span("Chuck", "Schumer"),
+            span("Y", "Y"),
+            span("Mitt", "Romney"),
+            span("R-Utah", "R-Utah"),
+            span("Normandy", "Normandy"),
+            span("D-Day", "D-Day"),
+        ];
+        party_tags(&doc, &mut spans);
+        let left: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(left, ["Chuck Schumer", "Mitt Romney", "Normandy", "D-Day"]);
     }
 
     #[test]
