@@ -181,8 +181,12 @@ pub fn Summary() -> impl IntoView {
                                 format!(" · dated {d} ({from})")
                             })
                             .unwrap_or_default();
+                        // (In the line, not an element of its own: a view costs ≈ 0.7 KB gz.)
+                        let language = language_note(&m.language, m.words)
+                            .map(|n| format!(" · {n}"))
+                            .unwrap_or_default();
                         format!(
-                            "{} entities · {} quotes · {} words · {} sentences · {} min read{date} · analyzed in {} ms{}",
+                            "{} entities · {} quotes · {} words · {} sentences · {} min read{date} · analyzed in {} ms{}{language}",
                             r.analysis.entities.len(),
                             r.analysis.quotes.len(),
                             m.words,
@@ -195,13 +199,6 @@ pub fn Summary() -> impl IntoView {
             }}
             {move || state.stale.get().then(|| view! { <span class="stale">" · updating…"</span> })}
         </p>
-        {move || {
-            state
-                .result
-                .get()
-                .and_then(|r| language_note(&r.analysis.meta.language, r.analysis.meta.words))
-                .map(|note| view! { <p class="notice warn" id="language-note">{note}</p> })
-        }}
     }
 }
 
@@ -220,12 +217,12 @@ pub fn language_note(language: &str, words: usize) -> Option<String> {
         _ => "",
     };
     let what = if name.is_empty() {
-        "This text does not look like English".to_string()
+        "not English".to_string()
     } else {
-        format!("This text looks like {name}")
+        format!("looks like {name}")
     };
     Some(format!(
-        "{what}: the analyzer is built for English news, so its results here will be unreliable."
+        "{what}: results will be unreliable (the analyzer is built for English)"
     ))
 }
 

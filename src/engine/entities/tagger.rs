@@ -52,6 +52,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     cue_types(doc, &df, &mut spans);
     datelines(doc, &mut spans);
     party_tags(doc, &mut spans);
+    bylines(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     surnames(doc, &mut spans);
     title_case_lines(doc, &df, &mut spans);
@@ -1339,6 +1340,137 @@ fn datelines(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
+/// A byline among the first three lines ("By MARY CLARE JALONICK and LISA MASCARO Associated
+/// Press", "By Jane Doe, Reuters"): its names are people and a news organization, whatever the
+/// model read in the capitals ("CLARE" a person, "LISA MASCARO Associated Press" one
+/// organization). Only a line that reads as a byline throughout: "By Tuesday, officials said" is
+/// none.
+#[inline(never)]
+fn bylines(doc: &Doc, spans: &mut Vec<Span>) {
+    const NEWS: WordList = WordList::new(&[
+        "afp",
+        "agency",
+        "ap",
+        "associated",
+        "bbc",
+        "bloomberg",
+        "cnn",
+        "guardian",
+        "journal",
+        "media",
+        "network",
+        "news",
+        "post",
+        "press",
+        "reuters",
+        "telegraph",
+        "times",
+        "tribune",
+        "upi",
+        "wire",
+        "xinhua",
+    ]);
+    const ROLES: WordList = WordList::new(&[
+        "columnist",
+        "contributor",
+        "correspondent",
+        "editor",
+        "reporter",
+        "reporters",
+        "staff",
+        "writer",
+        "writers",
+    ]);
+    let n = doc.tokens.len();
+    let (mut start, mut lines) = (0, 0);
+    while start < n && lines < 3 {
+        let mut end = start + 1;
+        while end < n && !doc.tokens[end].newline_before {
+            end += 1;
+        }
+        if end - start >= 3
+            && end - start <= 24
+            && doc.tok(start).eq_ignore_ascii_case("by")
+            && doc.tokens[start + 1].cap
+        {
+            if let Some(found) = byline(doc, start + 1, end, &NEWS, &ROLES) {
+                spans.retain(|s| s.end <= start || s.first >= end);
+                // In text order, where the line's spans were (later passes read them in order).
+                let at = spans
+                    .iter()
+                    .position(|s| s.first >= end)
+                    .unwrap_or(spans.len());
+                let mut rest = spans.split_off(at);
+                spans.extend(found);
+                spans.append(&mut rest);
+            }
+            return;
+        }
+        lines += 1;
+        start = end;
+    }
+}
+
+/// The names of the byline in tokens `a..end`, or `None` if it is not one.
+#[inline(never)]
+fn byline(doc: &Doc, a: usize, end: usize, news: &WordList, roles: &WordList) -> Option<Vec<Span>> {
+    // Names are separated by "and" or punctuation (but for initials' dots).
+    let sep = |i: usize| {
+        let w = doc.tok(i);
+        w == "and" || doc.tokens[i].kind == TokenKind::Punct && w != "."
+    };
+    let name = |first: usize, end: usize, ty: usize| Span {
+        first,
+        end,
+        ty,
+        conf: 0.9,
+        rule: "rule:byline",
+    };
+    let mut out = Vec::new();
+    let mut i = a;
+    while i < end {
+        if sep(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < end && !sep(j) {
+            j += 1;
+        }
+        // One pass over the segment: capitalised words and initials' dots only; how many words,
+        // how many leading tokens in capitals, and any news or role word.
+        let (mut words, mut caps, mut in_caps, mut news_word, mut role_word) =
+            (0, 0, true, false, false);
+        for k in i..j {
+            let (t, w) = (&doc.tokens[k], doc.tok(k));
+            let dot = w == ".";
+            if !(dot || t.kind == TokenKind::Word && t.cap) {
+                return None;
+            }
+            words += usize::from(!dot);
+            in_caps &= dot || t.all_caps;
+            caps += usize::from(in_caps);
+            news_word |= listed(news, w);
+            role_word |= listed(roles, w);
+        }
+        // Names in capitals, then the organization in title case: "LISA MASCARO Associated Press".
+        if caps >= 2 && i + caps < j {
+            out.push(name(i, i + caps, 0));
+            out.push(name(i + caps, j, 1));
+        } else if news_word {
+            out.push(name(i, j, 1));
+        } else if role_word {
+            // "Staff Writer": no name.
+        } else if (2..=4).contains(&words) {
+            out.push(name(i, j, 0));
+        } else {
+            return None;
+        }
+        i = j;
+    }
+    out.iter().any(|s| s.ty == 0).then_some(out)
+}
+
 /// The same string typed differently in one document takes the type with the most confidence
 /// behind it (the model often knows "Fischler" is a person in one sentence and not in another).
 fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
@@ -2319,6 +2451,57 @@ mod tests {
                 ("Mitt Romney", Label::PER),
             ]
         );
+    }
+
+    #[test]
+    fn a_bylines_names_are_people_and_its_agency_an_organization() {
+        let names = |text: &str| -> Vec<(String, Label, &'static str)> {
+            let doc = Doc::new(text);
+            tag(&doc)
+                .0
+                .into_iter()
+                .map(|c| (text[c.start..c.end].to_string(), c.label, c.rule))
+                .collect()
+        };
+        let got = names(
+            "By MARY CLARE JALONICK and LISA MASCARO Associated Press\n\nWASHINGTON (AP) — The \
+             Senate voted on Wednesday.",
+        );
+        for (want, label) in [
+            ("MARY CLARE JALONICK", Label::PER),
+            ("LISA MASCARO", Label::PER),
+            ("Associated Press", Label::ORG),
+        ] {
+            assert!(
+                got.contains(&(want.to_string(), label, "rule:byline")),
+                "{want}: {got:?}"
+            );
+        }
+        let got = names("By Jane Doe, Staff Writer, and John Roe, Reuters\nThe talks ended.");
+        assert!(
+            got.contains(&("Jane Doe".into(), Label::PER, "rule:byline")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("John Roe".into(), Label::PER, "rule:byline")),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("Reuters".into(), Label::ORG, "rule:byline")),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.0.contains("Staff")), "{got:?}");
+        // Not bylines: a time, a sentence.
+        for text in [
+            "By Tuesday, officials said the talks had ended.",
+            "By 2030 China will lead.",
+        ] {
+            assert!(
+                names(text).iter().all(|g| g.2 != "rule:byline"),
+                "{text}: {:?}",
+                names(text)
+            );
+        }
     }
 
     #[test]
