@@ -577,9 +577,18 @@ impl Found {
         for &i in &by_first {
             let c = &self.clusters[i];
             let ms = std::mem::take(&mut mentions[i]);
-            let names = ms.iter().filter(|m| m.kind == MentionKind::Name).count() as f32;
-            let others = ms.len() as f32 - names;
-            let pos = 1.0 - first_pos[i] as f32 / len;
+            // A byline's names and a dateline's agency say who reports, not who the article is
+            // about: they count for neither the mentions nor the lead position.
+            let reporting = |m: &Mention| reporting(&m.rule, c.label);
+            let names = ms
+                .iter()
+                .filter(|m| m.kind == MentionKind::Name && !reporting(m))
+                .count() as f32;
+            let others = ms.iter().filter(|m| m.kind != MentionKind::Name).count() as f32;
+            let pos = ms
+                .iter()
+                .find(|m| !reporting(m))
+                .map_or(0.0, |m| 1.0 - m.start as f32 / len);
             let type_w = if c.label.is_name() { 1.0 } else { 0.35 };
             let raw = type_w
                 * ((1.0 + names + 0.5 * others).ln() + 0.8 * pos + 0.6 * speaker_counts[i] as f32);
@@ -617,23 +626,39 @@ impl Found {
     }
 }
 
+/// Whether a name mention by `rule` of an entity of type `label` names who reports (a byline's
+/// names, a dateline's agency) rather than who the article is about.
+// (Out of line: inlined into the topic stage's candidate loop it cost 2 KB of wasm.)
+#[inline(never)]
+pub fn reporting(rule: &str, label: Label) -> bool {
+    rule == tagger::BYLINE || rule == tagger::DATELINE && label == Label::ORG
+}
+
 /// The longest name form the text uses, counting letters and digits only (ties: the first, so
-/// "SolarWinds" before "Solar Winds"); proper-case forms beat lower-case ones.
+/// "SolarWinds" before "Solar Winds"); proper-case forms beat lower-case ones, and forms in
+/// running text beat shouted ones (a dateline's "BRUSSELS", a headline's "JOE BIDEN").
 fn canonical_name(c: &Cluster, ms: &[Mention]) -> Text {
-    let mut best: Option<&str> = None;
+    // (proper case, not shouted, letters and digits), the first best kept.
+    let mut best: Option<(&str, (bool, bool, usize))> = None;
     for m in ms.iter().filter(|m| m.kind == MentionKind::Name) {
         let t = m.text.as_str();
-        let score = |s: &str| {
-            (
-                s.chars().any(char::is_uppercase) || !c.label.is_name(),
-                s.chars().filter(|c| c.is_alphanumeric()).count(),
-            )
-        };
-        if best.is_none_or(|b| score(t) > score(b)) {
-            best = Some(t);
+        // One pass over the characters.
+        let (mut upper, mut lower, mut alnum, mut space) = (false, false, 0, false);
+        for ch in t.chars() {
+            upper |= ch.is_uppercase();
+            lower |= ch.is_lowercase();
+            alnum += usize::from(ch.is_alphanumeric());
+            space |= ch.is_whitespace();
+        }
+        // All capitals, and no acronym: five letters or more, or several words.
+        let shouted = !lower && (alnum >= 5 || space);
+        let other = !c.label.is_name();
+        let score = (upper || other, !shouted || other, alnum);
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((t, score));
         }
     }
-    Text::from(best.unwrap_or(&c.name))
+    Text::from(best.map_or(c.name.as_str(), |(t, _)| t))
 }
 
 #[cfg(test)]
@@ -812,6 +837,44 @@ mod tests {
             assert_eq!(e.label, Label::ORG);
         } else {
             panic!("lower-case alias not linked: {a:#?}");
+        }
+    }
+
+    /// A dateline's or headline's capitals are no entity's name when running text has the form.
+    #[test]
+    fn canonical_name_is_not_shouted() {
+        let text = "BRUSSELS (Reuters) - Ministers met in Brussels on Tuesday. NATO said so.";
+        let (doc, f) = found(text);
+        let a = f.into_entities(&doc, &[]);
+        let name_of = |m: &str| {
+            a.iter()
+                .find(|e| e.mentions.iter().any(|x| x.text == m))
+                .map(|e| e.name.to_string())
+        };
+        assert_eq!(name_of("BRUSSELS").as_deref(), Some("Brussels"), "{a:#?}");
+        // An acronym is no shouting.
+        assert_eq!(name_of("NATO").as_deref(), Some("NATO"));
+    }
+
+    /// Who reports (a byline's names, a dateline's agency) ranks below who the article is about.
+    #[test]
+    fn reporters_are_not_salient() {
+        let text = "By Jane Whitmore and Tom Ortega, Reuters\n\n\
+                    BRUSSELS, Nov 20 (Reuters) - The talks in Brussels ended. Maros Sefcovic said \
+                    the deal was done. It will be signed next year, Sefcovic added.";
+        let (doc, f) = found(text);
+        let a = f.into_entities(&doc, &[]);
+        let rank = |name: &str| {
+            a.iter()
+                .position(|e| e.name == name)
+                .unwrap_or_else(|| panic!("{name}: {a:#?}"))
+        };
+        for reporter in ["Jane Whitmore", "Tom Ortega", "Reuters"] {
+            assert!(
+                rank(reporter) > rank("Maros Sefcovic"),
+                "{reporter}: {a:#?}"
+            );
+            assert!(rank(reporter) > rank("Brussels"), "{reporter}: {a:#?}");
         }
     }
 

@@ -737,8 +737,8 @@ const ORG_HEADS: WordList = WordList::new(&[
     "agency", "airlines", "airways", "association", "authority", "board", "bureau", "club",
     "college", "commission", "committee", "company", "corp", "corp.", "corporation", "council",
     "department", "foundation", "government", "group", "holdings", "inc", "inc.", "institute",
-    "ltd", "ministry", "organisation", "organization", "party", "plc", "police", "securities",
-    "society", "university",
+    "ltd", "ministry", "organisation", "organization", "parliament", "party", "plc", "police",
+    "securities", "society", "university",
 ]);
 
 /// Last words of newspapers' and broadcasters' names ("New York Times", "Fox News"): ORG unless
@@ -819,6 +819,11 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
                 && listed(&MISC_HEADS, doc.tok(s.end - 1))
                 // ("Ministry of War", "Institute for the Study of War" stay institutions.)
                 && !(s.first..s.end - 1).any(|i| listed(&ORG_HEADS, doc.tok(i)))
+                // "Treaty of Utrecht", "Act of Union": the head first, then "of" and a name.
+                || s.end - s.first >= 3
+                    && doc.tok(s.first + 1) == "of"
+                    && doc.tokens[s.first].cap
+                    && listed(&MISC_HEADS, doc.tok(s.first))
                 || s.end - s.first == 1
                     && (listed(&GROUPS, doc.tok(s.first)) || listed(&PARTIES, doc.tok(s.first))))
         {
@@ -1303,14 +1308,26 @@ fn span_text<'a>(doc: &Doc<'a>, s: &Span) -> &'a str {
     &doc.text[doc.tokens[s.first].start..doc.tokens[s.end - 1].end]
 }
 
-/// The rule of a dateline's place.
-const DATELINE: &str = "rule:dateline";
+/// The rule of a byline's names.
+pub(crate) const BYLINE: &str = "rule:byline";
+
+/// The rule of a dateline's place and agency.
+pub(crate) const DATELINE: &str = "rule:dateline";
 
 /// A name opening a line and followed by the date ("NEW YORK 1996-08-30", "NICE, France
-/// 1996-08-30") or a news agency ("WASHINGTON (Reuters) -") is the dateline's place.
+/// 1996-08-30") or a news agency ("WASHINGTON (Reuters) -") is the dateline's place; the agency
+/// there is an organization of the dateline too (the topic stage leaves both the agency and the
+/// byline out: who reports is not what the article is about).
 fn datelines(doc: &Doc, spans: &mut [Span]) {
     let n = doc.tokens.len();
+    // The token of the last dateline's agency, if any.
+    let mut agency = usize::MAX;
     for s in spans.iter_mut() {
+        if s.first == agency {
+            s.ty = 1;
+            s.rule = DATELINE;
+            continue;
+        }
         if !(s.first == 0 || doc.tokens[s.first].newline_before) {
             continue;
         }
@@ -1325,13 +1342,26 @@ fn datelines(doc: &Doc, spans: &mut [Span]) {
             {
                 k += 1;
             }
+            // ", Nov 20 (Reuters)": the date in words (the country loop took the month).
+            if crate::dates::month(doc.tok(k - 1)).is_some() {
+                if k < n && doc.tok(k) == "." {
+                    k += 1;
+                }
+                if k < n && doc.tok(k).len() <= 2 && doc.tok(k).bytes().all(|b| b.is_ascii_digit())
+                {
+                    k += 1;
+                }
+            }
         }
+        let by_agency = k + 1 < n
+            && doc.tok(k) == "("
+            && matches!(doc.tok(k + 1), "Reuters" | "AP" | "AFP" | "UPI" | "Xinhua");
         let dated = k < n
             && !doc.tokens[k].newline_before
-            && (crate::dates::Date::parse_iso(doc.tok(k)).is_some()
-                || k + 1 < n
-                    && doc.tok(k) == "("
-                    && matches!(doc.tok(k + 1), "Reuters" | "AP" | "AFP" | "UPI" | "Xinhua"));
+            && (by_agency || crate::dates::Date::parse_iso(doc.tok(k)).is_some());
+        if by_agency && dated {
+            agency = k + 1;
+        }
         if dated {
             s.ty = 2;
             s.rule = DATELINE;
@@ -1424,7 +1454,7 @@ fn byline(doc: &Doc, a: usize, end: usize, news: &WordList, roles: &WordList) ->
         end,
         ty,
         conf: 0.9,
-        rule: "rule:byline",
+        rule: BYLINE,
     };
     let mut out = Vec::new();
     let mut i = a;
@@ -2018,6 +2048,80 @@ mod tests {
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
         // The headline's and the sentence's "NICE" stay the club; the datelines are places.
         assert_eq!(types, [Label::ORG, Label::LOC, Label::ORG, Label::LOC]);
+    }
+
+    /// Reuters' dateline with the date in words: the place and the agency are the dateline's.
+    #[test]
+    fn a_datelines_agency_is_marked() {
+        for text in [
+            "BRUSSELS, Nov 20 (Reuters) - Talks ended.",
+            "BRUSSELS, Nov. 20 (Reuters) - Talks ended.",
+            "PARIS (AFP) - Talks ended.",
+        ] {
+            let doc = Doc::new(text);
+            let span = |i: usize, ty: usize| Span {
+                first: i,
+                end: i + 1,
+                ty,
+                conf: 1.0,
+                rule: "model",
+            };
+            let agency = (0..doc.tokens.len())
+                .find(|&i| matches!(doc.tok(i), "Reuters" | "AFP"))
+                .unwrap();
+            let mut spans = vec![span(0, 1), span(agency, 0)];
+            datelines(&doc, &mut spans);
+            assert_eq!(
+                (TYPES[spans[0].ty], spans[0].rule),
+                (Label::LOC, DATELINE),
+                "{text}"
+            );
+            assert_eq!(
+                (TYPES[spans[1].ty], spans[1].rule),
+                (Label::ORG, DATELINE),
+                "{text}"
+            );
+        }
+        // A name later in the text is no dateline's, nor is an agency named in a sentence.
+        let doc = Doc::new("Talks ended in Brussels, Nov 20 (Reuters) said.");
+        let at = (0..doc.tokens.len())
+            .find(|&i| doc.tok(i) == "Brussels")
+            .unwrap();
+        let mut spans = vec![Span {
+            first: at,
+            end: at + 1,
+            ty: 2,
+            conf: 1.0,
+            rule: "model",
+        }];
+        datelines(&doc, &mut spans);
+        assert_eq!(spans[0].rule, "model");
+    }
+
+    /// "Treaty of Utrecht" is a treaty whatever the model read; a parliament is an institution.
+    #[test]
+    fn treaties_named_head_first_and_parliaments() {
+        let doc = Doc::new(
+            "Spain ceded it under the Treaty of Utrecht, the European Parliament said, \
+             not the Ministry of War.",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |first: &str, last: &str, ty: usize| Span {
+            first: at(first),
+            end: at(last) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let mut spans = vec![
+            span("Treaty", "Utrecht", 1),
+            span("European", "Parliament", 3),
+            span("Ministry", "War", 1),
+        ];
+        cue_types(&doc, &df, &mut spans);
+        let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
+        assert_eq!(types, [Label::MISC, Label::ORG, Label::ORG]);
     }
 
     #[test]

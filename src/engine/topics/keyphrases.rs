@@ -447,7 +447,8 @@ pub fn candidates<'a>(
             in_name[last] = true;
             last += 1;
         }
-        if last == first {
+        // Who reports (the byline, the dateline's agency) is not what the article is about.
+        if last == first || crate::entities::reporting(m.rule, m.label) {
             continue;
         }
         let key = stem_key(words, first, last);
@@ -1172,6 +1173,35 @@ mod tests {
         // (Not even an unfeatured one, without a chip text.)
         assert!(c.list.iter().all(|g| !g.text.is_empty()));
         assert!(find("budget").is_some(), "its words are");
+    }
+
+    /// A byline's names and a dateline's agency are no chips, however often the agency appears.
+    #[test]
+    fn reporters_are_no_chips() {
+        let text =
+            "By Jane Whitmore, Reuters\n\nBRUSSELS, Nov 20 (Reuters) - Gibraltar talks ended. \
+                    Gibraltar border checks go. Spain and Gibraltar agreed on the border.";
+        let doc = Doc::new(text);
+        let found = crate::entities::extract(&doc, None);
+        let words = Words::new(&doc, &found.words);
+        let chips: Vec<String> = extract(&doc, &found, &words)
+            .into_iter()
+            .map(|k| k.text.to_string())
+            .collect();
+        assert!(chips.iter().any(|c| c == "Gibraltar"), "{chips:?}");
+        for reporter in ["Reuters", "Jane Whitmore", "Whitmore"] {
+            assert!(
+                !chips.iter().any(|c| c == reporter),
+                "{reporter}: {chips:?}"
+            );
+        }
+        // Named in the story, the agency is a chip like any name.
+        let text = "Reuters cut jobs. Reuters said the cuts at Reuters would go on.";
+        let doc = Doc::new(text);
+        let found = crate::entities::extract(&doc, None);
+        let words = Words::new(&doc, &found.words);
+        let chips = extract(&doc, &found, &words);
+        assert!(chips.iter().any(|k| k.text == "Reuters"), "{chips:?}");
     }
 
     /// The build script's stem table holds exactly `data/topics/common.tsv`.
