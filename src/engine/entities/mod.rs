@@ -634,12 +634,20 @@ pub fn reporting(rule: &str, label: Label) -> bool {
     rule == tagger::BYLINE || rule == tagger::DATELINE && label == Label::ORG
 }
 
+/// Whether a name mention by `rule` is in the byline or the dateline (its place included: where
+/// the reporter files from is no key phrase unless the story names it again).
+#[inline(never)]
+pub fn byline_or_dateline(rule: &str) -> bool {
+    rule == tagger::BYLINE || rule == tagger::DATELINE
+}
+
 /// The longest name form the text uses, counting letters and digits only (ties: the first, so
 /// "SolarWinds" before "Solar Winds"); proper-case forms beat lower-case ones, and forms in
 /// running text beat shouted ones (a dateline's "BRUSSELS", a headline's "JOE BIDEN").
 fn canonical_name(c: &Cluster, ms: &[Mention]) -> Text {
-    // (proper case, not shouted, letters and digits), the first best kept.
-    let mut best: Option<(&str, (bool, bool, usize))> = None;
+    // (proper case, not shouted, letters and digits), the first best kept; and whether it reads
+    // better in title case.
+    let mut best: Option<(&str, (bool, bool, usize), bool)> = None;
     for m in ms.iter().filter(|m| m.kind == MentionKind::Name) {
         let t = m.text.as_str();
         // One pass over the characters.
@@ -654,11 +662,42 @@ fn canonical_name(c: &Cluster, ms: &[Mention]) -> Text {
         let shouted = !lower && (alnum >= 5 || space);
         let other = !c.label.is_name();
         let score = (upper || other, !shouted || other, alnum);
-        if best.is_none_or(|(_, b)| score > b) {
-            best = Some((t, score));
+        if best.is_none_or(|(_, b, _)| score > b) {
+            // A shouted name of several words ("SAN FRANCISCO") or a dateline's place
+            // ("WASHINGTON") is no acronym: shown in title case.
+            let title = shouted && !other && (space || m.rule == tagger::DATELINE);
+            best = Some((t, score, title));
         }
     }
-    Text::from(best.map_or(c.name.as_str(), |(t, _)| t))
+    match best {
+        Some((t, _, true)) => Text::from(title_case(t)),
+        Some((t, _, false)) => Text::from(t),
+        None => Text::from(c.name.as_str()),
+    }
+}
+
+/// "SAN FRANCISCO" → "San Francisco", "BANK OF ENGLAND" → "Bank of England".
+fn title_case(s: &str) -> String {
+    const SMALL: &[&str] = &["and", "de", "for", "of", "on", "the"];
+    let mut out = String::with_capacity(s.len());
+    for (k, w) in s.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let lower = w.to_lowercase();
+        if k > 0 && SMALL.contains(&lower.as_str()) {
+            out.push_str(&lower);
+            continue;
+        }
+        // The capitals at the word's start and after a hyphen ("WINSTON-SALEM") stay as they are
+        // (no upper-casing table in the wasm), the rest is lower-cased.
+        let mut keep = true;
+        for (ch, low) in w.chars().zip(lower.chars()) {
+            out.push(if keep { ch } else { low });
+            keep = ch == '-';
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -854,6 +893,17 @@ mod tests {
         assert_eq!(name_of("BRUSSELS").as_deref(), Some("Brussels"), "{a:#?}");
         // An acronym is no shouting.
         assert_eq!(name_of("NATO").as_deref(), Some("NATO"));
+        // A shouted name with no other form is shown in title case.
+        let text = "SAN FRANCISCO (Reuters) - The strike spread to LOS ANGELES on Monday.\n\n\
+                    WASHINGTON (AP) - Lawmakers met.";
+        let (doc, f) = found(text);
+        let a = f.into_entities(&doc, &[]);
+        let names: Vec<&str> = a.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"San Francisco"), "{names:?}");
+        assert!(names.contains(&"Los Angeles"), "{names:?}");
+        assert!(names.contains(&"Washington"), "{names:?}");
+        assert_eq!(title_case("BANK OF ENGLAND"), "Bank of England");
+        assert_eq!(title_case("WINSTON-SALEM"), "Winston-Salem");
     }
 
     /// Who reports (a byline's names, a dateline's agency) ranks below who the article is about.

@@ -42,6 +42,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     join_adjacent(doc, &mut spans);
     split_at_verbs(doc, &mut spans);
     extend_institutions(doc, &mut spans);
+    legal_forms(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     split_at_titles(doc, &mut spans);
     split_group_before_person(doc, &df, &mut spans);
@@ -386,6 +387,73 @@ fn extend_institutions(doc: &Doc, spans: &mut Vec<Span>) {
             }
             None => out.push(*s),
         }
+    }
+    *spans = out;
+}
+
+/// A company's legal form ("Co", "Inc.", "Ltd") read alone ends an organization's name that begins
+/// at the capitalised words before it: "Taiwan Semiconductor Manufacturing Co", which the model read
+/// as the place "Taiwan" and a place "Co". The words before are taken up to a function word, a line
+/// or sentence start (unless a name already covers it: "Shares" opening a sentence is no part of
+/// the name); a legal form with no capitalised word before it is no name.
+#[inline(never)]
+fn legal_forms(doc: &Doc, spans: &mut Vec<Span>) {
+    const FORMS: WordList = WordList::new(&["co", "corp", "inc", "llc", "ltd", "plc"]);
+    let form = |i: usize| {
+        let w = doc.tok(i);
+        doc.tokens[i].cap && listed(&FORMS, w.strip_suffix('.').unwrap_or(w))
+    };
+    // (Only a legal form read alone: a longer name the model read is left as it is.)
+    let alone = |s: &Span| s.end - s.first == 1 && form(s.first);
+    if !spans.iter().any(alone) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans.iter() {
+        if !alone(s) {
+            out.push(*s);
+            continue;
+        }
+        // Back over single-spaced capitalised words of the same sentence.
+        let mut first = s.first;
+        while first > 0 && s.end - first < 8 {
+            let (t, p) = (&doc.tokens[first], &doc.tokens[first - 1]);
+            let w = doc.tok(first - 1);
+            let named = out.last().is_some_and(|n| n.end > first - 1);
+            let opens = first - 1 == 0 || doc.tokens[first - 2].sentence != p.sentence;
+            if t.newline_before
+                || p.sentence != t.sentence
+                || !(p.cap && p.kind == TokenKind::Word || w == "&")
+                || is_function_word(w)
+                || doc.text.get(p.end..t.start) != Some(" ")
+                || opens && !named
+            {
+                break;
+            }
+            first -= 1;
+        }
+        if first + 1 == s.end {
+            // A legal form alone.
+            continue;
+        }
+        while out.last().is_some_and(|n| n.first >= first) {
+            out.pop();
+        }
+        if let Some(n) = out.last_mut().filter(|n| n.end > first) {
+            first = n.first;
+            out.pop();
+        }
+        out.push(Span {
+            first,
+            end: s.end,
+            ty: 1,
+            conf: s.conf,
+            rule: if first == s.first {
+                s.rule
+            } else {
+                "cue:legal-form"
+            },
+        });
     }
     *spans = out;
 }
@@ -2096,6 +2164,49 @@ mod tests {
         }];
         datelines(&doc, &mut spans);
         assert_eq!(spans[0].rule, "model");
+    }
+
+    /// A legal form read alone takes the capitalised words before it as one organization.
+    #[test]
+    fn a_legal_form_ends_a_company() {
+        let run = |text: &str, model: &[(&str, &str, usize)]| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans: Vec<Span> = model
+                .iter()
+                .map(|&(a, b, ty)| Span {
+                    first: at(a),
+                    end: at(b) + 1,
+                    ty,
+                    conf: 1.0,
+                    rule: "model",
+                })
+                .collect();
+            legal_forms(&doc, &mut spans);
+            spans
+                .iter()
+                .map(|s| (span_text(&doc, s).to_string(), TYPES[s.ty]))
+                .collect::<Vec<_>>()
+        };
+        let got = run(
+            "Shares of Taiwan Semiconductor Manufacturing Co were flat.",
+            &[("Taiwan", "Taiwan", 2), ("Co", "Co", 2)],
+        );
+        assert_eq!(
+            got,
+            [(
+                "Taiwan Semiconductor Manufacturing Co".to_string(),
+                Label::ORG
+            )]
+        );
+        // Not over a sentence's first word nor a function word; a bare legal form is no name.
+        let got = run("Yesterday Acme Widgets Inc rose.", &[("Inc", "Inc", 2)]);
+        assert_eq!(got, [("Acme Widgets Inc".to_string(), Label::ORG)]);
+        let got = run("It sold the Co shares.", &[("Co", "Co", 2)]);
+        assert!(got.is_empty(), "{got:?}");
+        // A name the model read whole stays as it is.
+        let got = run("Company Name Acme Inc listed.", &[("Acme", "Inc", 1)]);
+        assert_eq!(got, [("Acme Inc".to_string(), Label::ORG)]);
     }
 
     /// "Treaty of Utrecht" is a treaty whatever the model read; a parliament is an institution.

@@ -447,8 +447,8 @@ pub fn candidates<'a>(
             in_name[last] = true;
             last += 1;
         }
-        // Who reports (the byline, the dateline's agency) is not what the article is about.
-        if last == first || crate::entities::reporting(m.rule, m.label) {
+        // Who reports and from where (the byline, the dateline) is not what the article is about.
+        if last == first || crate::entities::byline_or_dateline(m.rule) {
             continue;
         }
         let key = stem_key(words, first, last);
@@ -1175,7 +1175,8 @@ mod tests {
         assert!(find("budget").is_some(), "its words are");
     }
 
-    /// A byline's names and a dateline's agency are no chips, however often the agency appears.
+    /// A byline's names and a dateline's place and agency are no chips, however often the agency
+    /// appears.
     #[test]
     fn reporters_are_no_chips() {
         let text =
@@ -1189,7 +1190,13 @@ mod tests {
             .map(|k| k.text.to_string())
             .collect();
         assert!(chips.iter().any(|c| c == "Gibraltar"), "{chips:?}");
-        for reporter in ["Reuters", "Jane Whitmore", "Whitmore"] {
+        for reporter in [
+            "Reuters",
+            "Jane Whitmore",
+            "Whitmore",
+            "BRUSSELS",
+            "Brussels",
+        ] {
             assert!(
                 !chips.iter().any(|c| c == reporter),
                 "{reporter}: {chips:?}"
