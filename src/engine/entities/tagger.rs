@@ -825,6 +825,8 @@ const NEWS_HEADS: WordList = WordList::new(&[
 fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
     // Whether the document is a sports report (read once, when a county needs it).
     let mut sports: Option<bool> = None;
+    // The end of the last storm's name.
+    let mut storm_end: Option<usize> = None;
     for s in spans.iter_mut() {
         let text = span_text(doc, s);
         if text.len() <= 20 && listed(&KNOWN_ORGS, text) {
@@ -910,23 +912,25 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         }
         // A storm's name: "Hurricane Katrina" → MISC "Katrina", as CoNLL types "Edouard" (with
         // extra weight, so that the document's bare "Katrina" follows in the type vote).
+        // ("hurricanes Helene and Milton": the plural, and a second name after "and" or a comma.)
         let storm = |w: &str| {
+            let w = w.strip_suffix(['s', 'S']).unwrap_or(w);
             ["hurricane", "typhoon", "cyclone", "storm"]
                 .iter()
                 .any(|x| w.eq_ignore_ascii_case(x))
         };
         if TYPES[s.ty] != Label::ORG {
-            if !one && storm(doc.tok(s.first)) && doc.tokens[s.first + 1].cap {
-                s.first += 1;
+            let inside = !one && storm(doc.tok(s.first)) && doc.tokens[s.first + 1].cap;
+            let listed_after = storm_end
+                .is_some_and(|e| s.first == e + 1 && matches!(doc.tok(e), "and" | "," | "or"));
+            if inside || s.first > 0 && storm(doc.tok(s.first - 1)) || listed_after {
+                if inside {
+                    s.first += 1;
+                }
                 s.ty = 3;
                 s.rule = "cue:storm";
                 s.conf = 1.5;
-                continue;
-            }
-            if s.first > 0 && storm(doc.tok(s.first - 1)) {
-                s.ty = 3;
-                s.rule = "cue:storm";
-                s.conf = 1.5;
+                storm_end = Some(s.end);
                 continue;
             }
         }
@@ -2833,6 +2837,17 @@ mod tests {
                 ]
             ),
             [Label::MISC, Label::MISC, Label::ORG]
+        );
+        assert_eq!(
+            typed(
+                "Towns hit by hurricanes Helene and Milton got aid, Helene Smith said.",
+                &[
+                    ("Helene", "Helene", 0),
+                    ("Milton", "Milton", 0),
+                    ("Smith", "Smith", 0)
+                ]
+            ),
+            [Label::MISC, Label::MISC, Label::PER]
         );
         // In a sports report the county is the team.
         let cricket = "Essex beat Lincolnshire by six wickets.";
