@@ -533,6 +533,25 @@ mod indirect {
             .as_ref()
             .is_some_and(|s| s.name.contains("Smith")));
     }
+
+    /// After a verb that also takes objects, a name opens reported speech only when a verb
+    /// follows it: "added Acme drugs to its list" reports nothing.
+    #[test]
+    fn a_name_after_added_is_its_object_unless_a_verb_follows() {
+        let indirect = |text: &str| {
+            quotes(text)
+                .into_iter()
+                .filter(|q| q.kind == QuoteKind::Indirect)
+                .map(|q| q.text)
+                .collect::<Vec<_>>()
+        };
+        let q = indirect(
+            "The World Health Organization added Acme drugs to its list of essential medicines.",
+        );
+        assert!(q.is_empty(), "{q:?}");
+        let q = indirect("Jane Smith added Acme would cut prices next year.");
+        assert_eq!(q, ["Acme would cut prices next year"]);
+    }
 }
 
 /// Regressions, each named after the problem.

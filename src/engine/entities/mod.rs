@@ -292,8 +292,10 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
     for (i, c) in cands.iter().enumerate() {
         let cl = cluster_of[i];
         if c.label.is_name()
-            && found.clusters[cl].label == Label::PER
-            && (!multiword[cl] && market_cue(doc, c.start, c.end) || media_cue(doc, c.start, c.end))
+            && (found.clusters[cl].label == Label::PER
+                && (!multiword[cl] && market_cue(doc, c.start, c.end)
+                    || media_cue(doc, c.start, c.end))
+                || found.clusters[cl].label == Label::LOC && traded(doc, c.start, c.end))
         {
             found.clusters[cl].label = Label::ORG;
         }
@@ -392,6 +394,26 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
                 | "publisher"
                 | "retailer"
                 | "website"
+        )
+}
+
+/// Whether the "place" at `start..end` is a company by what is traded or earned: "shares of Novo
+/// Nordisk", "Acme's revenue". (Not "Tokyo shares" or "China's exports": a place's market.)
+fn traded(doc: &Doc, start: usize, end: usize) -> bool {
+    let n = doc.tokens.len();
+    let f = doc.token_at_or_after(start);
+    if f >= 2
+        && matches!(doc.tok(f - 1), "of" | "in")
+        && doc.tok(f - 2).eq_ignore_ascii_case("shares")
+    {
+        return true;
+    }
+    let k = doc.token_at_or_after(end);
+    k + 1 < n
+        && matches!(doc.tok(k), "'s" | "’s")
+        && matches!(
+            doc.tok(k + 1),
+            "profit" | "profits" | "revenue" | "revenues" | "earnings" | "shareholders"
         )
 }
 
@@ -904,6 +926,20 @@ mod tests {
         assert!(names.contains(&"Washington"), "{names:?}");
         assert_eq!(title_case("BANK OF ENGLAND"), "Bank of England");
         assert_eq!(title_case("WINSTON-SALEM"), "Winston-Salem");
+    }
+
+    /// Traded or earning, a "place" is a company; a place's market is no company.
+    #[test]
+    fn shares_of_a_place_make_a_company() {
+        let has = |text: &str, name: &str| {
+            let doc = Doc::new(text);
+            let at = text.find(name).unwrap();
+            traded(&doc, at, at + name.len())
+        };
+        assert!(has("Shares of Novo Nordisk rose 4%.", "Novo Nordisk"));
+        assert!(has("It said Acme Denmark's revenue fell.", "Acme Denmark"));
+        assert!(!has("Tokyo shares fell.", "Tokyo"));
+        assert!(!has("China's exports rose.", "China"));
     }
 
     /// Who reports (a byline's names, a dateline's agency) ranks below who the article is about.

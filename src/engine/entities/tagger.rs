@@ -357,12 +357,25 @@ fn extend_institutions(doc: &Doc, spans: &mut Vec<Span>) {
         }
         (e > k + 1 && !matches!(doc.tok(e - 1), "and" | "&")).then_some(e)
     };
+    let head = |i: usize| {
+        listed(&ORG_HEADS, doc.tok(i))
+            || matches!(doc.tok(i), "Office" | "Centre" | "Center" | "Fund")
+    };
     let extend = |s: &Span| {
         let k = s.end;
-        (k < n
-            && matches!(doc.tok(k), "for" | "on" | "of")
-            && (listed(&ORG_HEADS, doc.tok(s.end - 1))
-                || matches!(doc.tok(s.end - 1), "Office" | "Centre" | "Center" | "Fund")))
+        // The name read up to its particle, or through it up to an "and" ("National Institute
+        // for Health" + "and Care Excellence"; not when an organization or a place follows the
+        // "and": "the Council of Europe and NATO").
+        let particle = |w: &str| matches!(w, "for" | "on" | "of");
+        let another = |i: usize| {
+            doc.tokens[i].all_caps || spans.iter().any(|o| o.first == i && matches!(o.ty, 1 | 2))
+        };
+        (k + 1 < n
+            && (particle(doc.tok(k)) && head(s.end - 1)
+                || matches!(doc.tok(k), "and" | "&")
+                    && !another(k + 1)
+                    && (s.first + 1..s.end.saturating_sub(1))
+                        .any(|p| particle(doc.tok(p)) && head(p - 1))))
         .then(|| tail(k))
         .flatten()
     };
@@ -799,14 +812,15 @@ const PLACE_HEADS: WordList = WordList::new(&[
 /// Last words that make a name of several words an institution ("UK Government", "Finance
 /// Ministry", "Labour Party", "Daiwa Securities"), whatever type the model read in its first words.
 /// (Not "Union", "Office", "Bank", "Federation" or "League": the Soviet Union, the Oval Office, the
-/// West Bank, the Russian Federation, and leagues, which the gold sets type as events.)
+/// West Bank, the Russian Federation, and leagues, which the gold sets type as events; nor
+/// "Hospital": CoNLL-2003 types hospitals as places.)
 #[rustfmt::skip]
 const ORG_HEADS: WordList = WordList::new(&[
-    "agency", "airlines", "airways", "association", "authority", "board", "bureau", "club",
-    "college", "commission", "committee", "company", "corp", "corp.", "corporation", "council",
-    "department", "foundation", "government", "group", "holdings", "inc", "inc.", "institute",
-    "ltd", "ministry", "organisation", "organization", "parliament", "party", "plc", "police",
-    "securities", "society", "university",
+    "academy", "agency", "airlines", "airways", "association", "authority", "board", "bureau",
+    "clinic", "club", "college", "commission", "committee", "company", "corp", "corp.",
+    "corporation", "council", "department", "foundation", "government", "group", "holdings",
+    "inc", "inc.", "institute", "ltd", "ministry", "organisation", "organization",
+    "parliament", "party", "plc", "police", "school", "securities", "society", "university",
 ]);
 
 /// Last words of newspapers' and broadcasters' names ("New York Times", "Fox News"): ORG unless
@@ -1404,6 +1418,7 @@ fn datelines(doc: &Doc, spans: &mut [Span]) {
             continue;
         }
         let mut k = s.end;
+        let mut in_words = false;
         // ", France": the country of the city (a span of its own).
         if k + 1 < n && doc.tok(k) == "," && doc.tokens[k + 1].cap {
             k += 2;
@@ -1422,15 +1437,25 @@ fn datelines(doc: &Doc, spans: &mut [Span]) {
                 if k < n && doc.tok(k).len() <= 2 && doc.tok(k).bytes().all(|b| b.is_ascii_digit())
                 {
                     k += 1;
+                    in_words = true;
                 }
             }
         }
         let by_agency = k + 1 < n
             && doc.tok(k) == "("
             && matches!(doc.tok(k + 1), "Reuters" | "AP" | "AFP" | "UPI" | "Xinhua");
+        // "LONDON —", "London, June 3 —": a dash after a date in words, or after a place the
+        // model read in capitals with running text after it (not a section head in capitals:
+        // "RUGBY UNION - ENGLAND WIN").
+        let dash = k < n
+            && matches!(doc.tok(k), "—" | "–" | "-" | "--")
+            && (in_words
+                || TYPES[s.ty] == Label::LOC
+                    && (s.first..s.end).all(|i| doc.tokens[i].all_caps)
+                    && doc.tokens.get(k + 1).is_some_and(|t| !t.all_caps));
         let dated = k < n
             && !doc.tokens[k].newline_before
-            && (by_agency || crate::dates::Date::parse_iso(doc.tok(k)).is_some());
+            && (by_agency || dash || crate::dates::Date::parse_iso(doc.tok(k)).is_some());
         if by_agency && dated {
             agency = k + 1;
         }
@@ -2125,6 +2150,57 @@ mod tests {
     /// Reuters' dateline with the date in words: the place and the agency are the dateline's.
     #[test]
     fn a_datelines_agency_is_marked() {
+        // Without an agency: a dash after capitals or a date in words.
+        for text in [
+            "LONDON — Talks ended.",
+            "London, June 3 — Talks ended.",
+            "Headline\nNEW YORK - Talks ended.",
+        ] {
+            let doc = Doc::new(text);
+            let first = (0..doc.tokens.len())
+                .find(|&i| doc.tokens[i].cap && doc.tok(i) != "Headline")
+                .unwrap();
+            let end = if doc.tok(first) == "NEW" {
+                first + 2
+            } else {
+                first + 1
+            };
+            let mut spans = vec![Span {
+                first,
+                end,
+                ty: 2,
+                conf: 1.0,
+                rule: "model",
+            }];
+            datelines(&doc, &mut spans);
+            assert_eq!(
+                (TYPES[spans[0].ty], spans[0].rule),
+                (Label::LOC, DATELINE),
+                "{text}"
+            );
+        }
+        // A section head in capitals is none.
+        let doc = Doc::new("RUGBY UNION - ENGLAND WIN");
+        let mut spans = vec![Span {
+            first: 0,
+            end: 2,
+            ty: 2,
+            conf: 1.0,
+            rule: "model",
+        }];
+        datelines(&doc, &mut spans);
+        assert_eq!(spans[0].rule, "model");
+        // A title-case name before a dash is no dateline ("Brexit — what next").
+        let doc = Doc::new("Brexit — what next");
+        let mut spans = vec![Span {
+            first: 0,
+            end: 1,
+            ty: 3,
+            conf: 1.0,
+            rule: "model",
+        }];
+        datelines(&doc, &mut spans);
+        assert_eq!(spans[0].rule, "model");
         for text in [
             "BRUSSELS, Nov 20 (Reuters) - Talks ended.",
             "BRUSSELS, Nov. 20 (Reuters) - Talks ended.",
@@ -2915,6 +2991,44 @@ mod tests {
                 ("Office for Budget Responsibility", Label::ORG),
                 ("Commission on Presidential Debates", Label::ORG),
                 ("Council", Label::ORG),
+            ]
+        );
+        // On through an "and" after the particle, but not into another organization or place.
+        let doc = Doc::new(
+            "The National Institute for Health and Care Excellence, the Yale School of Medicine, \
+             the Council of Europe and NATO met.",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |first: &str, last: &str, ty: usize| Span {
+            first: at(first),
+            end: at(last) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![
+            span("National", "Health", 1),
+            span("Care", "Excellence", 0),
+            span("Yale", "School", 0),
+            span("Medicine", "Medicine", 2),
+            span("Council", "Europe", 1),
+            span("NATO", "NATO", 1),
+        ];
+        extend_institutions(&doc, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "National Institute for Health and Care Excellence",
+                    Label::ORG
+                ),
+                ("Yale School of Medicine", Label::ORG),
+                ("Council of Europe", Label::ORG),
+                ("NATO", Label::ORG),
             ]
         );
     }

@@ -929,6 +929,34 @@ fn set(a: &mut Attr, res: Resolved, cue: Span, rule: &'static str, p: f32) {
     a.new_mention = res.new_mention;
 }
 
+/// Whether `w`, right after a name, shows the name to be a clause's subject: an auxiliary or
+/// modal, a negated one ("doesn't"), a past form in -ed, or a possessive ("Acme's profit fell").
+fn clause_goes_on(w: &str) -> bool {
+    if matches!(w, "'s" | "’s") || w.ends_with("n't") || w.ends_with("n’t") {
+        return true;
+    }
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "will"
+            | "would"
+            | "could"
+            | "should"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+    ) || w.len() > 4 && w.ends_with("ed")
+}
+
 /// Reported speech: "Psaki told a press conference that …", "Trump said he would …". The content
 /// runs from after the cue to the clause end, stopping before any quote mark.
 pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) {
@@ -1013,13 +1041,21 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
         }
         if c.is_none() && v + 1 < n && doc.tokens[v + 1].sentence == sent {
             let nx = ctx.tok(v + 1);
+            // After "said" a name opens the reported clause ("said Scott deserves"); after a verb
+            // that also takes objects ("added", "announced", "reported" …) only when a verb or a
+            // possessive follows it ("added Trump would", "noted Acme's profit fell"), not in
+            // "added GLP-1 drugs to its list".
+            let named = ctx.ment[v + 1] != 0 && {
+                let m = &ctx.found.mentions[ctx.ment[v + 1] as usize - 1];
+                let after = doc.token_at_or_after(m.end);
+                matches!(m.label, Label::PER | Label::ORG | Label::LOC)
+                    && (matches!(w, "said" | "says" | "say")
+                        || after < n
+                            && doc.tokens[after].sentence == sent
+                            && clause_goes_on(ctx.tok(after)))
+            };
             let subj = matches!(nx, "he" | "she" | "they" | "it" | "we" | "I" | "the")
-                || ctx.ment[v + 1] != 0
-                    && matches!(
-                        ctx.found.mentions[ctx.ment[v + 1] as usize - 1].label,
-                        Label::PER | Label::ORG | Label::LOC
-                    )
-                    && !matches!(w, "told" | "tells");
+                || named && !matches!(w, "told" | "tells");
             if subj && !matches!(w, "adding" | "saying") {
                 c = Some(v + 1);
             }
