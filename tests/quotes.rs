@@ -551,6 +551,23 @@ mod indirect {
         assert!(q.is_empty(), "{q:?}");
         let q = indirect("Jane Smith added Acme would cut prices next year.");
         assert_eq!(q, ["Acme would cut prices next year"]);
+        // A noun phrase likewise: "confirmed the extension" reports nothing.
+        let q = indirect("Hamas confirmed the extension in a statement on its channel.");
+        assert!(q.is_empty(), "{q:?}");
+        let q = indirect("Acme confirmed the merger would close in June.");
+        assert_eq!(q, ["the merger would close in June"]);
+    }
+
+    /// An abbreviation's period inside reported speech does not end it.
+    #[test]
+    fn reported_speech_goes_on_past_jan() {
+        let q = quotes(
+            "Egypt's information service said the truce, which took effect on Jan. 19, would \
+             now last until March 12.",
+        );
+        let q: Vec<_> = q.iter().filter(|q| q.kind == QuoteKind::Indirect).collect();
+        assert_eq!(q.len(), 1);
+        assert!(q[0].text.ends_with("until March 12"), "{}", q[0].text);
     }
 }
 

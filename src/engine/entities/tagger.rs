@@ -718,11 +718,11 @@ fn is_honorific(w: &str) -> bool {
 /// training text (it reads "Twitter" or "Netflix" as a person).
 #[rustfmt::skip]
 const KNOWN_ORGS: WordList = WordList::new(&[
-    "airbnb", "bbc", "commons", "congress", "european commission", "european union", "facebook",
-    "federal reserve", "google", "instagram", "kickstarter", "linkedin", "nato", "netflix",
-    "pentagon", "reddit", "senate", "snapchat", "spotify", "state department", "supreme court",
-    "tiktok", "twitter", "uber", "united nations", "whatsapp", "white house", "wikipedia",
-    "youtube",
+    "airbnb", "bbc", "bluesky", "commons", "congress", "european commission", "european union",
+    "facebook", "federal reserve", "google", "instagram", "kickstarter", "linkedin", "mossad",
+    "nato", "netflix", "pentagon", "reddit", "senate", "snapchat", "spotify", "state department",
+    "supreme court", "telegram", "tiktok", "twitter", "uber", "united nations", "whatsapp",
+    "white house", "wikipedia", "youtube",
 ]);
 
 /// Holidays, diseases, "Brexit", "Obamacare", the Baftas: miscellaneous names, never people.
@@ -809,6 +809,14 @@ const PLACE_HEADS: WordList = WordList::new(&[
     "river", "road", "square", "stadium", "station", "valley",
 ]);
 
+/// A person's roles, in lower case right before the name ("Hamas official Basem Naim").
+#[rustfmt::skip]
+const ROLE_NOUNS: WordList = WordList::new(&[
+    "adviser", "advisor", "aide", "analyst", "commander", "diplomat", "economist", "envoy",
+    "executive", "lawmaker", "lawyer", "negotiator", "official", "spokesman", "spokesperson",
+    "spokeswoman", "strategist",
+]);
+
 /// Last words that make a name of several words an institution ("UK Government", "Finance
 /// Ministry", "Labour Party", "Daiwa Securities"), whatever type the model read in its first words.
 /// (Not "Union", "Office", "Bank", "Federation" or "League": the Soviet Union, the Oval Office, the
@@ -849,6 +857,13 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             s.conf = s.conf.max(0.9);
             continue;
         }
+        // The network once called Twitter: "wrote on X", "posted to X".
+        if text == "X" && s.first > 0 && matches!(doc.tok(s.first - 1), "on" | "to" | "via") {
+            s.ty = 1;
+            s.rule = "lexicon:org";
+            s.conf = s.conf.max(0.9);
+            continue;
+        }
         if text.len() <= 12 && listed(&KNOWN_MISC, text) {
             s.ty = 3;
             s.rule = "lexicon:misc";
@@ -877,6 +892,23 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         {
             s.ty = 2;
             s.rule = "cue:region";
+            continue;
+        }
+        // "senior Hamas official Basem Naim": a name of two or more words right after a
+        // person's role in lower case is that person (the model, after an organization, read on
+        // as one).
+        if TYPES[s.ty] != Label::PER
+            && !one
+            && s.first > 0
+            && !doc.tokens[s.first - 1].cap
+            && listed(&ROLE_NOUNS, doc.tok(s.first - 1))
+            && (s.first..s.end).all(|i| doc.tokens[i].cap && !listed(&ORG_HEADS, doc.tok(i)))
+            // ("the official China Daily", "official Kabul Radio": "official" as an adjective,
+            // before a place's name.)
+            && df.gaz(s.first) & (gazetteer::COUNTRY | gazetteer::PLACE) == 0
+        {
+            s.ty = 0;
+            s.rule = "cue:role";
             continue;
         }
         // "the Biden administration", "Obama's administration": a president's (CoNLL types
@@ -1408,9 +1440,16 @@ fn datelines(doc: &Doc, spans: &mut [Span]) {
     let n = doc.tokens.len();
     // The token of the last dateline's agency, if any.
     let mut agency = usize::MAX;
+    // The token of the last dateline's second place, if any.
+    let mut place = usize::MAX;
     for s in spans.iter_mut() {
         if s.first == agency {
             s.ty = 1;
+            s.rule = DATELINE;
+            continue;
+        }
+        if s.first == place {
+            s.ty = 2;
             s.rule = DATELINE;
             continue;
         }
@@ -1419,6 +1458,15 @@ fn datelines(doc: &Doc, spans: &mut [Span]) {
         }
         let mut k = s.end;
         let mut in_words = false;
+        // "JERUSALEM/CAIRO": a second place after a slash (a span of its own, marked below).
+        let mut second = usize::MAX;
+        if k + 1 < n && doc.tok(k) == "/" && doc.tokens[k + 1].cap {
+            second = k + 1;
+            k += 1;
+            while k < n && doc.tokens[k].cap && doc.tokens[k].kind == TokenKind::Word {
+                k += 1;
+            }
+        }
         // ", France": the country of the city (a span of its own).
         if k + 1 < n && doc.tok(k) == "," && doc.tokens[k + 1].cap {
             k += 2;
@@ -1458,6 +1506,9 @@ fn datelines(doc: &Doc, spans: &mut [Span]) {
             && (by_agency || dash || crate::dates::Date::parse_iso(doc.tok(k)).is_some());
         if by_agency && dated {
             agency = k + 1;
+        }
+        if dated {
+            place = second;
         }
         if dated {
             s.ty = 2;
@@ -2201,6 +2252,22 @@ mod tests {
         }];
         datelines(&doc, &mut spans);
         assert_eq!(spans[0].rule, "model");
+        // Two places.
+        let doc = Doc::new("JERUSALEM/CAIRO, Feb 26 (Reuters) - Talks ended.");
+        let span = |i: usize, ty: usize| Span {
+            first: i,
+            end: i + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let reuters = (0..doc.tokens.len())
+            .find(|&i| doc.tok(i) == "Reuters")
+            .unwrap();
+        let mut spans = vec![span(0, 2), span(2, 2), span(reuters, 0)];
+        datelines(&doc, &mut spans);
+        assert!(spans.iter().all(|s| s.rule == DATELINE), "{spans:?}");
+        assert_eq!(TYPES[spans[2].ty], Label::ORG);
         for text in [
             "BRUSSELS, Nov 20 (Reuters) - Talks ended.",
             "BRUSSELS, Nov. 20 (Reuters) - Talks ended.",
@@ -2924,6 +2991,26 @@ mod tests {
                 ]
             ),
             [Label::MISC, Label::MISC, Label::PER]
+        );
+        // A person after a role; "official" as an adjective before a place's paper stays.
+        assert_eq!(
+            typed(
+                "Senior Hamas official Basem Naim told the official China Daily so.",
+                &[
+                    ("Hamas", "Hamas", 1),
+                    ("Basem", "Naim", 1),
+                    ("China", "Daily", 1)
+                ]
+            ),
+            [Label::ORG, Label::PER, Label::ORG]
+        );
+        // The network X, and Telegram, whatever the model read.
+        assert_eq!(
+            typed(
+                "He wrote on X and on Telegram.",
+                &[("X", "X", 0), ("Telegram", "Telegram", 2)]
+            ),
+            [Label::ORG, Label::ORG]
         );
         // In a sports report the county is the team.
         let cricket = "Essex beat Lincolnshire by six wickets.";

@@ -200,9 +200,15 @@ impl Ctx<'_> {
         }
         let p = self.doc.tokens[k - 1];
         let w = self.tok(k - 1);
-        // "(D-Wis.)", "Calif.,": a period before a closing bracket or comma ends no sentence.
+        // "(D-Wis.)", "Calif.,": a period before a closing bracket or comma ends no sentence; nor
+        // does one the sentence splitter read on through into a number or a lower-case word
+        // ("Jan. 19", "U.S. officials").
+        let sentence = self.doc.tokens[k].sentence;
         if self.doc.tokens.get(k + 1).is_some_and(|t| {
             !t.space_before && matches!(self.doc.text.get(t.start..t.end), Some(")" | ","))
+                || t.sentence == sentence
+                    && self.doc.text[t.start..t.end]
+                        .starts_with(|c: char| c.is_ascii_digit() || c.is_lowercase())
         }) {
             return true;
         }
@@ -1054,7 +1060,18 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
                             && doc.tokens[after].sentence == sent
                             && clause_goes_on(ctx.tok(after)))
             };
-            let subj = matches!(nx, "he" | "she" | "they" | "it" | "we" | "I" | "the")
+            // So for a noun phrase: "announced the company would" reports, "confirmed the
+            // extension in a statement" does not.
+            let say = matches!(w, "said" | "says" | "say");
+            let verb_ahead = || {
+                (v + 2..(v + 9).min(n))
+                    .take_while(|&k| {
+                        doc.tokens[k].sentence == sent && doc.tokens[k].kind != TokenKind::Punct
+                    })
+                    .any(|k| clause_goes_on(ctx.tok(k)))
+            };
+            let subj = matches!(nx, "he" | "she" | "they" | "it" | "we" | "I")
+                || nx == "the" && (say || verb_ahead())
                 || named && !matches!(w, "told" | "tells");
             if subj && !matches!(w, "adding" | "saying") {
                 c = Some(v + 1);

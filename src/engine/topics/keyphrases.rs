@@ -101,9 +101,13 @@ const VERB_LIKE: u8 = 8;
 /// sentence, whitespace between).
 const JOINS: u8 = 16;
 
-/// What this stage asks of a lower-cased word, computed once per word (cached with its stem).
-pub fn word_flags(lower: &str) -> u8 {
+/// What this stage asks of a word (`token` as written, `lower` its lower-cased letters and
+/// digits), computed once per word (cached with its stem).
+pub fn word_flags(token: &str, lower: &str) -> u8 {
+    // Titles ("minister", "Secretary-General") say who, not what the article is about.
+    let title = token.split('-').all(crate::entities::tagger::is_title);
     let ok = !super::words::is_stopword(lower)
+        && !title
         && lower.chars().count() >= 3
         && lower.chars().any(char::is_alphabetic)
         && chip_word(lower);
@@ -1237,6 +1241,18 @@ mod tests {
         ] {
             assert_eq!(FEATURES[i], name);
         }
+    }
+
+    /// Titles are no chips, hyphenated ones included.
+    #[test]
+    fn titles_are_no_chip_words() {
+        for (token, lower) in [
+            ("minister", "minister"),
+            ("Secretary-General", "secretarygeneral"),
+        ] {
+            assert_eq!(word_flags(token, lower) & CHIP_OK, 0, "{token}");
+        }
+        assert_ne!(word_flags("ceasefire", "ceasefire") & CHIP_OK, 0);
     }
 
     #[test]

@@ -304,7 +304,7 @@ impl Facts {
             stop: is_stopword(&buf),
             category: super::categories::model().entry_record(stem_key),
             common: super::keyphrases::shipped().0.get_key(stem_key),
-            flags: super::keyphrases::word_flags(&buf),
+            flags: super::keyphrases::word_flags(token, &buf),
             chars: buf.chars().count().min(255) as u8,
         };
         (facts, (!buf.is_empty()).then(|| key(&buf)))
