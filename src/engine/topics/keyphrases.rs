@@ -104,8 +104,13 @@ const JOINS: u8 = 16;
 /// What this stage asks of a word (`token` as written, `lower` its lower-cased letters and
 /// digits), computed once per word (cached with its stem).
 pub fn word_flags(token: &str, lower: &str) -> u8 {
-    // Titles ("minister", "Secretary-General") say who, not what the article is about.
-    let title = token.split('-').all(crate::entities::tagger::is_title);
+    // Titles and roles ("minister", "Secretary-General", "counterpart") say who, not what the
+    // article is about.
+    let title = token.split('-').all(crate::entities::tagger::is_title)
+        || matches!(
+            lower,
+            "counterpart" | "counterparts" | "spokesperson" | "spokespeople"
+        );
     let ok = !super::words::is_stopword(lower)
         && !title
         && lower.chars().count() >= 3
@@ -1249,6 +1254,7 @@ mod tests {
         for (token, lower) in [
             ("minister", "minister"),
             ("Secretary-General", "secretarygeneral"),
+            ("counterpart", "counterpart"),
         ] {
             assert_eq!(word_flags(token, lower) & CHIP_OK, 0, "{token}");
         }
