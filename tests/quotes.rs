@@ -551,9 +551,8 @@ mod indirect {
         assert!(q.is_empty(), "{q:?}");
         let q = indirect("Jane Smith added Acme would cut prices next year.");
         assert_eq!(q, ["Acme would cut prices next year"]);
-        // A noun phrase likewise: "confirmed the extension" reports nothing.
-        let q = indirect("Hamas confirmed the extension in a statement on its channel.");
-        assert!(q.is_empty(), "{q:?}");
+        // (A noun phrase opens it either way: PolNeAR's attributions count "confirmed the
+        // extension" as reporting, with "the extension" its content.)
         let q = indirect("Acme confirmed the merger would close in June.");
         assert_eq!(q, ["the merger would close in June"]);
     }

@@ -367,15 +367,20 @@ fn extend_institutions(doc: &Doc, spans: &mut Vec<Span>) {
         // for Health" + "and Care Excellence"; not when an organization or a place follows the
         // "and": "the Council of Europe and NATO").
         let particle = |w: &str| matches!(w, "for" | "on" | "of");
+        // (Spans are in text order: the one starting at `i` is found by a binary search.)
         let another = |i: usize| {
-            doc.tokens[i].all_caps || spans.iter().any(|o| o.first == i && matches!(o.ty, 1 | 2))
+            let at = spans.partition_point(|o| o.first < i);
+            doc.tokens[i].all_caps
+                || spans
+                    .get(at)
+                    .is_some_and(|o| o.first == i && matches!(o.ty, 1 | 2))
         };
         (k + 1 < n
             && (particle(doc.tok(k)) && head(s.end - 1)
                 || matches!(doc.tok(k), "and" | "&")
-                    && !another(k + 1)
                     && (s.first + 1..s.end.saturating_sub(1))
-                        .any(|p| particle(doc.tok(p)) && head(p - 1))))
+                        .any(|p| particle(doc.tok(p)) && head(p - 1))
+                    && !another(k + 1)))
         .then(|| tail(k))
         .flatten()
     };

@@ -1060,18 +1060,7 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
                             && doc.tokens[after].sentence == sent
                             && clause_goes_on(ctx.tok(after)))
             };
-            // So for a noun phrase: "announced the company would" reports, "confirmed the
-            // extension in a statement" does not.
-            let say = matches!(w, "said" | "says" | "say");
-            let verb_ahead = || {
-                (v + 2..(v + 9).min(n))
-                    .take_while(|&k| {
-                        doc.tokens[k].sentence == sent && doc.tokens[k].kind != TokenKind::Punct
-                    })
-                    .any(|k| clause_goes_on(ctx.tok(k)))
-            };
-            let subj = matches!(nx, "he" | "she" | "they" | "it" | "we" | "I")
-                || nx == "the" && (say || verb_ahead())
+            let subj = matches!(nx, "he" | "she" | "they" | "it" | "we" | "I" | "the")
                 || named && !matches!(w, "told" | "tells");
             if subj && !matches!(w, "adding" | "saying") {
                 c = Some(v + 1);
