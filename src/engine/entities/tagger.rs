@@ -899,6 +899,19 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             s.rule = "cue:region";
             continue;
         }
+        // "the MP for York Central", "member for Bath": a constituency, a place.
+        if TYPES[s.ty] != Label::LOC
+            && s.first >= 2
+            && doc.tok(s.first - 1) == "for"
+            && matches!(
+                doc.tok(s.first - 2),
+                "MP" | "MSP" | "MEP" | "MPP" | "member" | "Member"
+            )
+        {
+            s.ty = 2;
+            s.rule = "cue:constituency";
+            continue;
+        }
         // "senior Hamas official Basem Naim": a name of two or more words right after a
         // person's role in lower case is that person (the model, after an organization, read on
         // as one).
@@ -1571,11 +1584,47 @@ fn bylines(doc: &Doc, spans: &mut Vec<Span>) {
         while end < n && !doc.tokens[end].newline_before {
             end += 1;
         }
-        if end - start >= 3
+        let by = end - start >= 3
             && end - start <= 24
             && doc.tok(start).eq_ignore_ascii_case("by")
-            && doc.tokens[start + 1].cap
-        {
+            && doc.tokens[start + 1].cap;
+        // Without "By": a name, then the writer's role ("Pippa Crerar Political editor", "Jane
+        // Doe, Washington correspondent"): capitalised words throughout but the role word last,
+        // in lower case (a title-case headline's "Trump Fires White House Staff" is none).
+        let signed = !by
+            && (4..=8).contains(&(end - start))
+            && listed(&ROLES, doc.tok(end - 1))
+            && !doc.tokens[end - 1].cap
+            && (start..end - 1).all(|k| {
+                doc.tokens[k].cap && doc.tokens[k].kind == TokenKind::Word
+                    || matches!(doc.tok(k), "," | ".")
+            });
+        if signed {
+            // The name: up to a comma, else the first two words.
+            let name_end = (start..end)
+                .find(|&k| doc.tok(k) == ",")
+                .unwrap_or(start + 2);
+            let words = (start..name_end).filter(|&k| doc.tok(k) != ".").count();
+            if (2..=3).contains(&words) {
+                spans.retain(|s| s.end <= start || s.first >= end);
+                let at = spans
+                    .iter()
+                    .position(|s| s.first >= end)
+                    .unwrap_or(spans.len());
+                spans.insert(
+                    at,
+                    Span {
+                        first: start,
+                        end: name_end,
+                        ty: 0,
+                        conf: 0.9,
+                        rule: BYLINE,
+                    },
+                );
+                return;
+            }
+        }
+        if by {
             if let Some(found) = byline(doc, start + 1, end, &NEWS, &ROLES) {
                 spans.retain(|s| s.end <= start || s.first >= end);
                 // In text order, where the line's spans were (later passes read them in order).
@@ -2858,6 +2907,26 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|g| g.0.contains("Staff")), "{got:?}");
+        // Without "By", a name and the writer's role.
+        for (text, want) in [
+            (
+                "Pippa Crerar Political editor\nTalks ended.",
+                "Pippa Crerar",
+            ),
+            (
+                "Jane Q. Doe, Washington correspondent\nTalks ended.",
+                "Jane Q. Doe",
+            ),
+        ] {
+            let got = names(text);
+            assert!(
+                got.contains(&(want.into(), Label::PER, "rule:byline")),
+                "{text}: {got:?}"
+            );
+        }
+        assert!(names("Trump Fires White House Staff\nTalks ended.")
+            .iter()
+            .all(|g| g.2 != "rule:byline"));
         // Not bylines: a time, a sentence.
         for text in [
             "By Tuesday, officials said the talks had ended.",
@@ -2996,6 +3065,14 @@ mod tests {
                 ]
             ),
             [Label::MISC, Label::MISC, Label::PER]
+        );
+        // A constituency.
+        assert_eq!(
+            typed(
+                "Rachael Maskell, the MP for York Central, spoke.",
+                &[("York", "Central", 0)]
+            ),
+            [Label::LOC]
         );
         // A person after a role; "official" as an adjective before a place's paper stays.
         assert_eq!(
