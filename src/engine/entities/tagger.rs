@@ -45,6 +45,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     legal_forms(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     split_at_titles(doc, &mut spans);
+    extend_initials(doc, &mut spans);
     split_group_before_person(doc, &df, &mut spans);
     split_company_of_place(doc, &mut spans);
     strip_titles(doc, &mut spans);
@@ -173,6 +174,7 @@ const TITLES: WordList = WordList::new(&[
     "agent",
     "ambassador",
     "archbishop",
+    "attorney",
     "bishop",
     "capt.",
     "captain",
@@ -257,6 +259,7 @@ const TITLES: WordList = WordList::new(&[
     "sgt.",
     "sheikh",
     "sir",
+    "solicitor",
     "spokesman",
     "spokeswoman",
     "speaker",
@@ -584,6 +587,51 @@ fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
     *spans = out;
 }
 
+/// A person's name cut after an initial goes on through the capitalised words after its dot
+/// ("Solicitor General D. John Sauer": the model read "Solicitor General D", then "Sauer" as a
+/// place), taking up any name read there.
+#[inline(never)]
+fn extend_initials(doc: &Doc, spans: &mut Vec<Span>) {
+    let n = doc.tokens.len();
+    let initial = |s: &Span| {
+        let k = s.end - 1;
+        TYPES[s.ty] == Label::PER
+            && doc.tok(k).len() == 1
+            && doc.tokens[k].cap
+            && s.end + 1 < n
+            && doc.tok(s.end) == "."
+            && doc.tokens[s.end + 1].cap
+            && doc.tokens[s.end + 1].kind == TokenKind::Word
+            && doc.tokens[s.end + 1].sentence == doc.tokens[k].sentence
+    };
+    if !spans.iter().any(initial) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    let mut covered = 0;
+    for s in spans.iter() {
+        if s.first < covered {
+            continue;
+        }
+        if !initial(s) {
+            out.push(*s);
+            continue;
+        }
+        let mut e = s.end + 1;
+        while e < n
+            && e < s.end + 4
+            && doc.tokens[e].cap
+            && doc.tokens[e].kind == TokenKind::Word
+            && doc.tokens[e].sentence == doc.tokens[s.first].sentence
+        {
+            e += 1;
+        }
+        covered = e;
+        out.push(Span { end: e, ..*s });
+    }
+    *spans = out;
+}
+
 /// A company's legal form ends its name: "Kia Motor Corp of South Korea" is the company, then
 /// where it is. Splits such a name at that "of" into the organization and the place.
 fn split_company_of_place(doc: &Doc, spans: &mut Vec<Span>) {
@@ -897,6 +945,19 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         {
             s.ty = 2;
             s.rule = "cue:region";
+            continue;
+        }
+        // A title, then a first name: a person whatever the model read ("Justice Amy Coney
+        // Barrett" as an organization, where "the Justice Department" is one).
+        if TYPES[s.ty] != Label::PER
+            && s.end - s.first >= 3
+            && is_title(doc.tok(s.first))
+            && df.gaz(s.first + 1) & gazetteer::FIRST_NAME != 0
+            && (s.first + 1..s.end).all(|i| doc.tokens[i].cap)
+        {
+            s.first += 1;
+            s.ty = 0;
+            s.rule = "rule:title-cut";
             continue;
         }
         // "the MP for York Central", "member for Bath": a constituency, a place.
@@ -2367,6 +2428,29 @@ mod tests {
         assert_eq!(spans[0].rule, "model");
     }
 
+    /// A person's name cut at an initial goes on through the words after the initial's dot.
+    #[test]
+    fn a_name_goes_on_after_its_initial() {
+        let doc = Doc::new("Barrett pressed D. John Sauer on it. Smith spoke.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |a: &str, b: &str, ty: usize| Span {
+            first: at(a),
+            end: at(b) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![
+            span("Barrett", "Barrett", 0),
+            span("D", "D", 0),
+            span("Sauer", "Sauer", 2),
+            span("Smith", "Smith", 0),
+        ];
+        extend_initials(&doc, &mut spans);
+        let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(got, ["Barrett", "D. John Sauer", "Smith"]);
+    }
+
     /// A legal form read alone takes the capitalised words before it as one organization.
     #[test]
     fn a_legal_form_ends_a_company() {
@@ -3065,6 +3149,14 @@ mod tests {
                 ]
             ),
             [Label::MISC, Label::MISC, Label::PER]
+        );
+        // A title and a first name: a person.
+        assert_eq!(
+            typed(
+                "Justice Amy Coney Barrett spoke; the Justice Department did not.",
+                &[("Justice", "Barrett", 1), ("Justice", "Department", 1)]
+            ),
+            [Label::PER, Label::ORG]
         );
         // A constituency.
         assert_eq!(
