@@ -518,6 +518,25 @@ mod terms {
     );
 }
 
+/// A nationality as a noun for the last person named.
+mod nationality {
+    use super::*;
+
+    #[test]
+    fn the_italian_said() {
+        let text =
+            "Real manager Carlo Ancelotti admitted defeat. \"They deserved it,\" the Italian said.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1, "{q:?}");
+        let sp = q[0].speaker.as_ref().expect("a speaker");
+        assert_eq!(sp.name, "Carlo Ancelotti");
+        assert_eq!(
+            sp.mention.as_ref().map(|m| m.text.as_str()),
+            Some("the Italian")
+        );
+    }
+}
+
 /// Reported speech.
 mod indirect {
     use super::*;

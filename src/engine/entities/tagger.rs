@@ -1932,25 +1932,30 @@ fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
         len: usize,
         ty: usize,
         multi: bool,
+        /// Read as a name at a sentence's start (so a sentence-initial repeat is one too).
+        opens: bool,
     }
     let n = doc.tokens.len();
     // The lower-cased hashes the features computed already (one per distinct text).
     let lower = |i: usize| df.lower(i);
     let mut known: HashKeyed<Vec<Known>> = HashKeyed::default();
     let same = |a: usize, b: usize, len: usize| (0..len).all(|k| lower(a + k) == lower(b + k));
+    let opens = |i: usize| doc.sentences[doc.tokens[i].sentence as usize].first == i;
     let add =
         |known: &mut HashKeyed<Vec<Known>>, first: usize, len: usize, ty: usize, multi: bool| {
             let entry = known.entry(lower(first)).or_default();
-            if entry.len() < 16
-                && !entry
-                    .iter()
-                    .any(|k| k.len == len && same(k.first, first, len))
+            if let Some(k) = entry
+                .iter_mut()
+                .find(|k| k.len == len && same(k.first, first, len))
             {
+                k.opens |= opens(first);
+            } else if entry.len() < 16 {
                 entry.push(Known {
                     first,
                     len,
                     ty,
                     multi,
+                    opens: opens(first),
                 });
             }
         };
@@ -1998,12 +2003,13 @@ fn repeat_missed(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
             let capitalised = doc.tokens[i].cap;
             let sent_start = doc.sentences[doc.tokens[i].sentence as usize].first == i;
             // A lower-case repeat counts only for multi-word names (a lower-case "bush" is a
-            // plant); a capitalised one-word repeat at a sentence start is ambiguous ("Will").
+            // plant); a capitalised one-word repeat at a sentence start is ambiguous ("Will"),
+            // unless the name was read at a sentence start itself ("Arsenal beat …").
             // Lower-case repeats need an organization name and a determiner or possessive before
             // them ("Biden's white house", "the white house"); "human rights" after "Human
             // Rights Watch" is a phrase, not a name.
             let ok = if capitalised {
-                (k.multi || !sent_start) && doc.tok(i).chars().count() > 1
+                (k.multi || !sent_start || k.opens) && doc.tok(i).chars().count() > 1
             } else {
                 k.multi
                     && TYPES[k.ty] == Label::ORG
@@ -2426,6 +2432,23 @@ mod tests {
         }];
         datelines(&doc, &mut spans);
         assert_eq!(spans[0].rule, "model");
+    }
+
+    /// A one-word name read at a sentence's start is repeated at other sentence starts; one
+    /// read only mid-sentence is not ("Will" opening a question).
+    #[test]
+    fn sentence_initial_repeats() {
+        let names = |text: &str| {
+            let doc = Doc::new(text);
+            let (names, _) = tag(&doc);
+            names
+                .iter()
+                .map(|c| doc.text[c.start..c.end].to_string())
+                .collect::<Vec<_>>()
+        };
+        let text = "Arsenal beat Madrid.\n\nArsenal reached the final. Arsenal will face Paris.";
+        let got = names(text);
+        assert_eq!(got.iter().filter(|g| *g == "Arsenal").count(), 3, "{got:?}");
     }
 
     /// A person's name cut at an initial goes on through the words after the initial's dot.

@@ -18,7 +18,7 @@ mod lexicon;
 mod resolve;
 
 use super::entities::{Found, RawMention};
-use super::model::{Quote, Span, Text};
+use super::model::{Label, MentionKind, Quote, Span, Text};
 use super::text::Doc;
 use crate::sort::span_key;
 use std::borrow::Cow;
@@ -74,6 +74,14 @@ fn add_mentions(found: &mut Found, mut new: Vec<RawMention>) {
             if let Some(o) = oi.next() {
                 push_if_free(&mut out, o);
             }
+        }
+        // A nationality read as a person ("the Italian said") replaces the nationality's name.
+        while m.kind == MentionKind::Nominal
+            && oi
+                .peek()
+                .is_some_and(|o| o.start < m.end && o.end <= m.end && o.label == Label::MISC)
+        {
+            oi.next();
         }
         let clashes_next = oi.peek().is_some_and(|o| o.start < m.end);
         if !clashes_next {

@@ -396,6 +396,18 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Whether mention `mi` is a nationality used as a noun for a person: "the Italian" (one word,
+    /// MISC, right after "the").
+    fn demonym_nominal(&self, mi: usize) -> bool {
+        let m = &self.found.mentions[mi];
+        let k = self.doc.token_at_or_after(m.start);
+        m.label == Label::MISC
+            && k > 0
+            && k < self.doc.tokens.len()
+            && self.doc.tokens[k].end == m.end
+            && matches!(self.tok(k - 1), "the" | "The")
+    }
+
     fn speaker_of_mention(&self, mi: usize) -> Speaker {
         let m = &self.found.mentions[mi];
         Speaker {
@@ -452,6 +464,16 @@ impl<'a> Ctx<'a> {
     /// Resolves a speaker phrase.
     pub fn resolve(&self, ph: Phrase) -> Resolved {
         match ph {
+            Phrase::Mention(mi) if self.demonym_nominal(mi) => {
+                // "the Italian said": the last person named, not the nationality.
+                let m = &self.found.mentions[mi];
+                let k = self.doc.token_at_or_after(m.start);
+                let (start, end) = (self.doc.tokens[k - 1].start, m.end);
+                match self.antecedent(m.start, self.para_of(k), |a| a.label == Label::PER) {
+                    Some(p) => self.linked(p, start, end, MentionKind::Nominal, 0.8),
+                    None => self.unresolved(start, end, 0.5),
+                }
+            }
             Phrase::Mention(mi) => Resolved {
                 speaker: self.speaker_of_mention(mi),
                 factor: 1.0,

@@ -109,7 +109,15 @@ pub fn word_flags(token: &str, lower: &str) -> u8 {
     let title = token.split('-').all(crate::entities::tagger::is_title)
         || matches!(
             lower,
-            "counterpart" | "counterparts" | "spokesperson" | "spokespeople"
+            "counterpart"
+                | "counterparts"
+                | "spokesperson"
+                | "spokespeople"
+                | "writer"
+                | "editor"
+                | "correspondent"
+                | "reporter"
+                | "columnist"
         );
     let ok = !super::words::is_stopword(lower)
         && !title
