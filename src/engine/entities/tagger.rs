@@ -506,13 +506,30 @@ fn split_at_verbs(doc: &Doc, spans: &mut Vec<Span>) {
 
 /// The type of one name made of two the model read apart, if they are one: across an Arabic
 /// patronymic ("Osama" "bin" "Laden", a person), after a one-word person before an initial
-/// ("George" "W. Bush", a person), and after a place name's first word that is never a name alone
-/// ("Los" "Angeles Times": the second's type).
+/// ("George" "W. Bush", a person), after a place name's first word that is never a name alone
+/// ("Los" "Angeles Times": the second's type), and across an ampersand (an organization).
 fn joined_type(doc: &Doc, p: &Span, s: &Span) -> Option<usize> {
     const PREFIXES: WordList = WordList::new(&["las", "los", "san", "santa"]);
     let single = |k: usize| {
         doc.tokens[k].space_before && doc.text[doc.tokens[k - 1].end..doc.tokens[k].start] == *" "
     };
+    // "Marks & Spencer", "Procter & Gamble": two names across an ampersand are one firm (not two
+    // authors cited with a year: "Miller & Robertson (2004)", "Baron & Beresford 2010"; nor two
+    // places, a street corner: "Priest & Washington").
+    let year = |k: usize| {
+        let w = doc.tokens.get(k).map_or("", |_| doc.tok(k));
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    if p.end + 1 == s.first
+        && doc.tok(p.end) == "&"
+        && single(p.end)
+        && single(s.first)
+        && !(s.end + 1 < doc.tokens.len() && matches!(doc.tok(s.end), "(" | ",") && year(s.end + 1)
+            || year(s.end))
+        && !(TYPES[p.ty] == Label::LOC && TYPES[s.ty] == Label::LOC)
+    {
+        return Some(1);
+    }
     if p.end + 1 == s.first
         && matches!(doc.tok(p.end), "bin" | "ibn" | "bint")
         && single(p.end)
@@ -2432,6 +2449,49 @@ mod tests {
         }];
         datelines(&doc, &mut spans);
         assert_eq!(spans[0].rule, "model");
+    }
+
+    /// Two names across an ampersand are one firm; two authors cited with a year are not.
+    #[test]
+    fn names_across_an_ampersand() {
+        let joined = |text: &str, a: &str, b: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans = vec![
+                Span {
+                    first: at(a),
+                    end: at(a) + 1,
+                    ty: 1,
+                    conf: 1.0,
+                    rule: "model",
+                },
+                Span {
+                    first: at(b),
+                    end: at(b) + 1,
+                    ty: 0,
+                    conf: 1.0,
+                    rule: "model",
+                },
+            ];
+            join_adjacent(&doc, &mut spans);
+            spans
+                .iter()
+                .map(|s| (span_text(&doc, s).to_string(), TYPES[s.ty]))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            joined("Shares of Marks & Spencer fell.", "Marks", "Spencer"),
+            [("Marks & Spencer".to_string(), Label::ORG)]
+        );
+        assert_eq!(
+            joined(
+                "As shown (Miller & Robertson, 2010), it works.",
+                "Miller",
+                "Robertson"
+            )
+            .len(),
+            2
+        );
     }
 
     /// A one-word name read at a sentence's start is repeated at other sentence starts; one
