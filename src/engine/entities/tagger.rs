@@ -43,6 +43,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     split_at_verbs(doc, &mut spans);
     extend_institutions(doc, &mut spans);
     legal_forms(doc, &mut spans);
+    extend_to_heads(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     split_at_titles(doc, &mut spans);
     extend_initials(doc, &mut spans);
@@ -602,6 +603,43 @@ fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
         });
     }
     *spans = out;
+}
+
+/// A name the model cut short of its institution's word goes on to it as one organization:
+/// "from West Midlands Police" was read as the place "West" alone. Up to three capitalised words,
+/// single-spaced in the same sentence, no name read among them, the last an institution's word;
+/// not after a nationality ("Italian Police": the gold sets keep "Italian" apart) nor in capitals
+/// (headlines: "ROMANIA CLUB").
+#[inline(never)]
+fn extend_to_heads(doc: &Doc, spans: &mut [Span]) {
+    let n = doc.tokens.len();
+    for i in 0..spans.len() {
+        let s = spans[i];
+        if TYPES[s.ty] == Label::MISC {
+            continue;
+        }
+        let next_first = spans.get(i + 1).map_or(n, |o| o.first);
+        let mut e = s.end;
+        let mut head = None;
+        while e < next_first.min(n)
+            && e < s.end + 3
+            && doc.tokens[e].cap
+            && !doc.tokens[e].all_caps
+            && doc.tokens[e].kind == TokenKind::Word
+            && doc.tokens[e].sentence == doc.tokens[s.first].sentence
+            && doc.text.get(doc.tokens[e - 1].end..doc.tokens[e].start) == Some(" ")
+        {
+            e += 1;
+            if listed(&ORG_HEADS, doc.tok(e - 1)) {
+                head = Some(e);
+            }
+        }
+        if let Some(e) = head {
+            spans[i].end = e;
+            spans[i].ty = 1;
+            spans[i].rule = "cue:org-word";
+        }
+    }
 }
 
 /// A person's name cut after an initial goes on through the capitalised words after its dot
@@ -2449,6 +2487,37 @@ mod tests {
         }];
         datelines(&doc, &mut spans);
         assert_eq!(spans[0].rule, "model");
+    }
+
+    /// A name cut short of its institution's word goes on to it; not after a nationality, nor in
+    /// capitals.
+    #[test]
+    fn a_name_goes_on_to_its_institutions_word() {
+        let run = |text: &str, a: &str, ty: usize| {
+            let doc = Doc::new(text);
+            let at = (0..doc.tokens.len()).find(|&i| doc.tok(i) == a).unwrap();
+            let mut spans = vec![Span {
+                first: at,
+                end: at + 1,
+                ty,
+                conf: 1.0,
+                rule: "model",
+            }];
+            extend_to_heads(&doc, &mut spans);
+            (span_text(&doc, &spans[0]).to_string(), TYPES[spans[0].ty])
+        };
+        assert_eq!(
+            run("A statement from West Midlands Police said so.", "West", 2),
+            ("West Midlands Police".to_string(), Label::ORG)
+        );
+        assert_eq!(
+            run("The Italian Police said so.", "Italian", 3),
+            ("Italian".to_string(), Label::MISC)
+        );
+        assert_eq!(
+            run("SOCCER - ROMANIA CLUB WINS", "ROMANIA", 2),
+            ("ROMANIA".to_string(), Label::LOC)
+        );
     }
 
     /// Two names across an ampersand are one firm; two authors cited with a year are not.
