@@ -27,6 +27,34 @@ pub fn corpus() -> Option<String> {
     Some(out)
 }
 
+/// Whole dev articles, one text each (the typical input: a news story of a few KB): every dev
+/// text of the topic and key-phrase sets and of PolNeAR.
+#[allow(dead_code)] // (benches/analyze.rs includes this file too and reads sized inputs only)
+pub fn articles() -> Option<Vec<String>> {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/");
+    let files = [
+        "keyphrases/kpcrowd/dev.jsonl",
+        "topics/bbc/dev.jsonl",
+        "topics/masakhanews_eng/dev.jsonl",
+        "quotes/polnear_direct/dev.jsonl",
+    ];
+    let mut out = Vec::new();
+    for f in files {
+        let Ok(s) = std::fs::read_to_string(format!("{root}{f}")) else {
+            eprintln!("SKIP: {root}{f} is absent; the articles benchmark needs ../shared/data");
+            return None;
+        };
+        for line in s.lines() {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(line) {
+                if let Some(t) = v["text"].as_str() {
+                    out.push(t.to_string());
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
 /// The first `n` bytes of `s`, cut back to a char boundary.
 pub fn prefix(s: &str, n: usize) -> &str {
     let mut e = n.min(s.len());

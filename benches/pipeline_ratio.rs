@@ -1,15 +1,16 @@
 //! Ratios measured to survive a shared machine, each pair timed in alternating blocks (so both
 //! see the same load), reporting the minimum and the median per-run time of each:
 //! - what the topic stage adds to the entity stage in the pipeline (issue 5: at most 30 %):
-//!   `analyze` with entities only and with entities + topics. Criterion's means of the two, run
-//!   minutes apart, moved by up to 10 points here;
+//!   `analyze` with entities only and with entities + topics, on the sample, on 10 KB and 100 KB
+//!   texts and on 823 whole dev articles analyzed one by one (the typical input). Criterion's means
+//!   of the two, run minutes apart, moved by up to 10 points here;
 //! - how time grows with size (issue 7: time(1 MB) / time(100 KB) at most 12): the whole
 //!   `analyze` on the two inputs. Criterion's means gave 10.1 on a quiet run and 13.3 under load.
 //!
 //! `scripts/bench.sh` prints its lines in the table.
 
 mod inputs;
-use inputs::{corpus, prefix};
+use inputs::{articles, corpus, prefix};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -47,6 +48,32 @@ fn main() {
         let adds = |a: f64, b: f64| 100.0 * (b - a) / a;
         println!(
             "ratio {name}: entities {:.4} ms, entities+topics {:.4} ms, adds {:.1} % (minimum of {blocks} blocks); median {:.4} / {:.4} ms, adds {:.1} %",
+            min[0],
+            min[1],
+            adds(min[0], min[1]),
+            med[0],
+            med[1],
+            adds(med[0], med[1]),
+        );
+    }
+    if let Some(texts) = articles() {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let mut times: [Vec<f64>; 2] = [Vec::new(), Vec::new()];
+        for _ in 0..15 {
+            for (k, o) in configs.iter().enumerate() {
+                let t = Instant::now();
+                for text in &texts {
+                    black_box(article_analyzer::analyze(black_box(text), o));
+                }
+                times[k].push(t.elapsed().as_secs_f64() * 1e3);
+            }
+        }
+        let (min, med) = min_median(&mut times);
+        let adds = |a: f64, b: f64| 100.0 * (b - a) / a;
+        println!(
+            "ratio articles ({} dev articles, {} KB, one by one): entities {:.2} ms, entities+topics {:.2} ms, adds {:.1} % (minimum of 15 blocks); median {:.2} / {:.2} ms, adds {:.1} %",
+            texts.len(),
+            bytes >> 10,
             min[0],
             min[1],
             adds(min[0], min[1]),
