@@ -364,7 +364,14 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
             .sentences
             .get(doc.tokens[f].sentence as usize)
             .is_some_and(|s| s.first == f);
-    if !possessive && !opens && k + 1 < n && doc.tok(k) == "," && doc.tok(k + 1) == "which" {
+    // (Nor after a person's title: "a son of President Suharto, which plans" is his company's.)
+    if !possessive
+        && !opens
+        && k + 1 < n
+        && doc.tok(k) == ","
+        && doc.tok(k + 1) == "which"
+        && !tagger::person_title_before(doc, f)
+    {
         return true;
     }
     if f >= 2
@@ -843,7 +850,7 @@ mod tests {
                     Smith said so, the newspaper Granma reported. Zeta's profit rose. A court \
                     fined Omega, which appealed. Marianne, which one is it? A Twitter user \
                     wrote. Yukos chief executive Steve Theede and property website Rightmove \
-                    agreed.";
+                    agreed. A son of President Kuto, which plans more, runs it.";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let cands = vec![
@@ -859,6 +866,7 @@ mod tests {
             cand(at("Twitter"), at("Twitter") + 7, Label::PER),
             cand(at("Yukos"), at("Yukos") + 5, Label::PER),
             cand(at("Rightmove"), at("Rightmove") + 9, Label::PER),
+            cand(at("Kuto"), at("Kuto") + 4, Label::PER),
         ];
         let f = merge(&doc, cands);
         let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
@@ -872,6 +880,8 @@ mod tests {
         assert_eq!(label("Rightmove"), Label::ORG);
         // A vocative before a question's "which" is a person.
         assert_eq!(label("Marianne"), Label::PER);
+        // ... and so is a name after a person's title: "which" is about something else.
+        assert_eq!(label("Kuto"), Label::PER);
         // A person named in full stays one.
         assert_eq!(label("Ann Smith"), Label::PER);
     }

@@ -925,6 +925,30 @@ const ROLE_NOUNS: WordList = WordList::new(&[
     "spokeswoman", "strategist",
 ]);
 
+/// Titles that only people carry, written capitalised before a name ("President Suharto"). Not
+/// "General", "Major", "Premier", "Royal" or "Judge": they also open the names of companies,
+/// leagues and schools.
+#[rustfmt::skip]
+const PERSON_TITLES: WordList = WordList::new(&[
+    "archbishop", "ayatollah", "cardinal", "chancellor", "emperor", "emir", "empress",
+    "governor", "king", "mayor", "minister", "pope", "president", "prince", "princess",
+    "queen", "senator", "sheikh", "sultan",
+]);
+
+/// Whether token `i` follows a capitalised title only people carry ("President Suharto") or an
+/// honorific ("Mr. Kelly") in its sentence.
+pub(crate) fn person_title_before(doc: &Doc, i: usize) -> bool {
+    let mut t = i;
+    if t > 0 && doc.tok(t - 1) == "." {
+        t -= 1;
+    }
+    t > 0
+        && t < doc.tokens.len()
+        && doc.tokens[t - 1].cap
+        && doc.tokens[t - 1].sentence == doc.tokens[i].sentence
+        && (listed(&PERSON_TITLES, doc.tok(t - 1)) || is_honorific(doc.tok(t - 1)))
+}
+
 /// Last words that make a name of several words an institution ("UK Government", "Finance
 /// Ministry", "Labour Party", "Daiwa Securities"), whatever type the model read in its first words.
 /// (Not "Union", "Office", "Bank", "Federation" or "League": the Soviet Union, the Oval Office, the
@@ -1043,6 +1067,18 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         {
             s.ty = 0;
             s.rule = "cue:role";
+            continue;
+        }
+        // "President Suharto", "Cardinal Bernardin": a name right after a capitalised title
+        // only people carry is that person (the model read an unknown name as an organization).
+        if TYPES[s.ty] != Label::PER
+            && s.end - s.first <= 3
+            && person_title_before(doc, s.first)
+            && (s.first..s.end).all(|i| doc.tokens[i].cap && !listed(&ORG_HEADS, doc.tok(i)))
+            && df.gaz(s.first) & (gazetteer::COUNTRY | gazetteer::PLACE | gazetteer::DEMONYM) == 0
+        {
+            s.ty = 0;
+            s.rule = "cue:title";
             continue;
         }
         // "the Biden administration", "Obama's administration": a president's (CoNLL types
@@ -2733,6 +2769,64 @@ mod tests {
             typed("The Justice Department said so.", "Justice", "Department"),
             ("Justice Department".to_string(), Label::ORG)
         );
+    }
+
+    #[test]
+    fn a_name_after_a_persons_title_is_a_person() {
+        let typed = |text: &str, first: &str, last: &str, ty: usize| {
+            let doc = Doc::new(text);
+            let df = DocFeats::new(&doc, gazetteer::shipped());
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans = [Span {
+                first: at(first),
+                end: at(last) + 1,
+                ty,
+                conf: 1.0,
+                rule: "model",
+            }];
+            cue_types(&doc, &df, &mut spans);
+            (span_text(&doc, &spans[0]).to_string(), TYPES[spans[0].ty])
+        };
+        let per = |s: &str| (s.to_string(), Label::PER);
+        assert_eq!(
+            typed(
+                "Indonesian President Suharto has asked businessmen.",
+                "Suharto",
+                "Suharto",
+                1
+            ),
+            per("Suharto")
+        );
+        assert_eq!(
+            typed(
+                "Chicago Cardinal Joseph Bernardin died.",
+                "Joseph",
+                "Bernardin",
+                3
+            ),
+            per("Joseph Bernardin")
+        );
+        assert_eq!(
+            typed("Mr. Kelly will address it.", "Kelly", "Kelly", 1),
+            per("Kelly")
+        );
+        // Not a place named after one ("President Kennedy" may be, but a listed place is kept),
+        // an institution, a title in lower case or one that also opens companies' names.
+        let kept = [
+            ("He met Queen Elizabeth in London.", "London", "London", 2),
+            (
+                "The President Bush Foundation gave.",
+                "Bush",
+                "Foundation",
+                1,
+            ),
+            ("He met the president Acme hired.", "Acme", "Acme", 1),
+            ("Shares of General Motors rose.", "Motors", "Motors", 1),
+            ("King Juan Carlos University", "University", "University", 1),
+        ];
+        for (text, first, last, ty) in kept {
+            assert_eq!(typed(text, first, last, ty).1, TYPES[ty], "{text}");
+        }
     }
 
     #[test]
