@@ -176,6 +176,38 @@ mod marks {
     );
 }
 
+/// A short quote after a verb that characterises ("condemned … as", "likened … to") is a partial
+/// quote of the verb's subject, not a mere term.
+mod characterising_verbs {
+    use super::*;
+
+    t!(
+        condemned_as,
+        "President Obama condemned the test as \"provocative and destabilizing\" on Friday.",
+        [(
+            "\"provocative and destabilizing\"",
+            "partial",
+            Some("Obama"),
+            Some("label")
+        )]
+    );
+    t!(
+        likened_to,
+        "At a rally, John Smith likened the plan to a “vicious snake” in a song.",
+        [("“vicious snake”", "partial", Some("Smith"), Some("label"))]
+    );
+    t!(
+        exhorted_to,
+        "Ted Cruz exhorted Republicans to \"vote your conscience\" in July.",
+        [(
+            "\"vote your conscience\"",
+            "partial",
+            Some("Cruz"),
+            Some("label")
+        )]
+    );
+}
+
 /// Apostrophes are never quote marks.
 mod apostrophes {
     use super::*;
