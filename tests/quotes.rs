@@ -337,6 +337,42 @@ mod rules {
     use super::*;
 
     t!(
+        as_put_it_after,
+        "The requirement is a \"lawful source of investment income,\" as a Homeland Security memo put it.",
+        [(
+            "\"lawful source of investment income,\"",
+            "partial",
+            Some("Homeland Security"),
+            Some("as-put-it")
+        )]
+    );
+    t!(
+        as_put_it_before,
+        "As John Smith put it, “We have no plan for this at all.”",
+        [(
+            "“We have no plan for this at all.”",
+            "direct",
+            Some("Smith"),
+            Some("as-put-it")
+        )]
+    );
+    t!(
+        qvs_first_person_of_the_phrase,
+        "“The impact of the debate is still small,” wrote Cameron Easley for Morning Consult.",
+        [(
+            "“The impact of the debate is still small,”",
+            "direct",
+            Some("Easley"),
+            Some("QVS")
+        )]
+    );
+    t!(
+        by_saying_is_the_clauses_subject,
+        "President Barack Obama responded to a Gold Star mother by saying that his words were a “manufactured” issue.",
+        [("“manufactured”", "partial", Some("Obama"), Some("SV"))]
+    );
+
+    t!(
         qsv,
         "“We won the vote today,” John Smith said.",
         [(

@@ -248,8 +248,9 @@ pub struct Quote {
     /// The speech verb or phrase that ties the quote to its speaker ("said", "according to").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<Span>,
-    /// The attribution rule that fired (`QSV`, `QVS`, `SV`, `according-to`, `split`, `colon`,
-    /// `paragraph`, `continuation`, `closest`, `none`).
+    /// The attribution rule that fired (`QSV`, `QVS`, `SV`, `according-to`, `as-put-it`, `split`,
+    /// `colon`, `label`, `dash`, `transcript`, `paragraph`, `continuation`, `conversation`,
+    /// `closest`, `indirect`, `none`).
     pub rule: Cow<'static, str>,
     /// Confidence in 0..=1 that quote and speaker are right.
     pub confidence: f32,

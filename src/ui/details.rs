@@ -16,6 +16,7 @@ pub fn rule_help(rule: &str) -> &'static str {
         "QVS" => "Quote, then verb, then speaker: “…,” said Smith.",
         "SV" => "Speaker and verb before the quote: Smith said: “…”",
         "according-to" => "“According to” names the source.",
+        "as-put-it" => "“As X put it” names the source.",
         "split" => "The second half of a quote split by its attribution gets the same speaker.",
         "colon" => "A speaker followed by a colon introduces the quote.",
         "paragraph" => "The only speaker with a speech verb in the same paragraph.",
@@ -38,6 +39,11 @@ pub fn rule_help(rule: &str) -> &'static str {
         "coref" => "Refers back to an earlier mention (same name, a pronoun or a description).",
         "alias" => "A shorter form of a name used earlier.",
         "title" | "honorific" => "Preceded by a title or honorific (Mr, President, …).",
+        "label" => "A short quote after a verb that labels or characterises: called him “…”.",
+        "conversation" => "The speaker of the previous paragraph, as in a back-and-forth.",
+        "cue" => "A word next to the name tells its type (a title, “Party”, “Hurricane”, …).",
+        "lexicon" => "Found in a list of known names.",
+        "rule" => "A rule about the name's form or place (a dateline, a byline, a title).",
         _ => "",
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Sentence-level sieves (on bounded token windows around the quote):
 //! `QVS` (“…,” said Jane Doe), `QSV` (“…,” the White House said; “…,” it added), `according-to`,
+//! `as-put-it` (“…,” as a Homeland Security memo put it; As Smith put it, “…”),
 //! `SV` (Biden said, “…”), `colon` (Trump told reporters: “…”), `label` (calling him ‘Putin’s
 //! puppet’). Discourse sieves, for quotes the first pass left without a speaker: `continuation`
 //! (AP-style multi-paragraph quotes), `split` (“A,” he said, “B.”), `colon` across paragraphs
@@ -326,7 +327,11 @@ impl Ctx<'_> {
                     }
                 };
                 if let Some(s) = slot {
-                    best[s] = Some(mi);
+                    if s == 0 {
+                        best[0].get_or_insert(mi);
+                    } else {
+                        best[s] = Some(mi);
+                    }
                 }
                 let (_, mb) = self.mention_tokens(mi);
                 k = mb.max(k + 1);
@@ -447,6 +452,15 @@ impl Ctx<'_> {
     /// Sieves on the tokens right after the quote: QVS, QSV, according to.
     /// `partial`: the quote is embedded in the writer's sentence; `full_stop`: it ends with
     /// sentence punctuation inside the marks, so what follows may be a new sentence.
+    /// "as <who> put it" from token `a` (after the "as"): the speaker and the verb's token.
+    fn as_put_it(&self, a: usize) -> Option<(Phrase, usize)> {
+        let n = self.doc.tokens.len();
+        let v = (a + 1..(a + NP_MAX).min(n.saturating_sub(1)))
+            .take_while(|&j| !self.hard_stop(j) && self.qid[j] == 0)
+            .find(|&j| matches!(self.tok(j), "put" | "puts") && self.tok(j + 1) == "it")?;
+        Some((self.phrase_in(a, v)?, v))
+    }
+
     fn right_sieves(&self, t1: usize, para: u32, partial: bool, full_stop: bool) -> Option<Hit> {
         let n = self.doc.tokens.len();
         let mut k = t1;
@@ -465,6 +479,17 @@ impl Ctx<'_> {
                     phrase: Phrase::Mention(mi),
                     cue: (k, k + 1),
                     rule: "dash",
+                    precision: 0.9,
+                });
+            }
+        }
+        // “…,” as a Homeland Security memo put it.
+        if self.tok(k) == "as" {
+            if let Some((ph, v)) = self.as_put_it(k + 1) {
+                return Some(Hit {
+                    phrase: ph,
+                    cue: (v, v + 2),
+                    rule: "as-put-it",
                     precision: 0.9,
                 });
             }
@@ -586,6 +611,17 @@ impl Ctx<'_> {
             }
         }
         for v in (floor..t0).rev() {
+            // As the Times put it, “…”
+            if self.tok(v).eq_ignore_ascii_case("as") {
+                if let Some((ph, pv)) = self.as_put_it(v + 1).filter(|&(_, pv)| pv + 2 <= t0) {
+                    return Some(Hit {
+                        phrase: ph,
+                        cue: (pv, pv + 2),
+                        rule: "as-put-it",
+                        precision: 0.9,
+                    });
+                }
+            }
             if self.tok(v) == "according" && v + 1 < t0 && self.tok(v + 1) == "to" {
                 let (a, b) = self.np_forward(v + 2);
                 let b = b.min(t0);
@@ -625,9 +661,10 @@ impl Ctx<'_> {
             let mut far = participle;
             let ph = if participle {
                 // "the teachers' union calling her …": a name right before the participle;
-                // after a comma ("…, calling him …"), the clause's subject.
+                // after a comma ("…, calling him …") or "by" ("responded to a mother by
+                // saying …"), the clause's subject.
                 let (a, b) = self.np_backward(v, floor);
-                (b == v)
+                (b == v && !(v > 0 && self.tok(v - 1) == "by"))
                     .then(|| self.phrase_in(a, b))
                     .flatten()
                     .filter(|p| !matches!(p, Phrase::Nominal { .. }))
