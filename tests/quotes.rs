@@ -367,6 +367,21 @@ mod rules {
         )]
     );
     t!(
+        relative_clause_subject,
+        "On Thursday, Ted Cruz scored an endorsement from Mike Lee, who declared in the spin room, “I’m sending the signal that it’s time to unite.”",
+        [(
+            "“I’m sending the signal that it’s time to unite.”",
+            "direct",
+            Some("Lee"),
+            Some("SV")
+        )]
+    );
+    t!(
+        subject_after_a_relative_clause,
+        "It was less than three years ago that Michael Bloomberg, who is thinking about running, said it was \"impossible\" for him.",
+        [("\"impossible\"", "partial", Some("Bloomberg"), Some("SV"))]
+    );
+    t!(
         by_saying_is_the_clauses_subject,
         "President Barack Obama responded to a Gold Star mother by saying that his words were a “manufactured” issue.",
         [("“manufactured”", "partial", Some("Obama"), Some("SV"))]

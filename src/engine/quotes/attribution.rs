@@ -452,6 +452,33 @@ impl Ctx<'_> {
     /// Sieves on the tokens right after the quote: QVS, QSV, according to.
     /// `partial`: the quote is embedded in the writer's sentence; `full_stop`: it ends with
     /// sentence punctuation inside the marks, so what follows may be a new sentence.
+    /// The subject of a verb in a relative clause: "Mike Lee, who declared …" or, after the
+    /// clause, "Michael Bloomberg, who's thinking about running, said …" — the name before ", who".
+    fn relative_antecedent(&self, v: usize, floor: usize) -> Option<Phrase> {
+        let mut e = v;
+        while e > floor && aux_or_adverb(self.tok(e - 1)) && self.ment[e - 1] == 0 {
+            e -= 1;
+        }
+        let who = if e > floor && matches!(self.tok(e - 1), "who" | "who’s" | "who's") {
+            e - 1
+        } else if e > floor && self.tok(e - 1) == "," {
+            // The clause closed by this comma: no other comma or quote inside it.
+            (floor..e - 1)
+                .rev()
+                .take_while(|&k| self.tok(k) != "," && self.qid[k] == 0)
+                .find(|&k| matches!(self.tok(k), "who" | "who’s" | "who's"))?
+        } else {
+            return None;
+        };
+        // ", who": the name right before the comma.
+        if who < floor + 2 || self.tok(who - 1) != "," || self.ment[who - 2] == 0 {
+            return None;
+        }
+        let mi = self.ment[who - 2] as usize - 1;
+        matches!(self.found.mentions[mi].label, Label::PER | Label::ORG)
+            .then_some(Phrase::Mention(mi))
+    }
+
     /// "as <who> put it" from token `a` (after the "as"): the speaker and the verb's token.
     fn as_put_it(&self, a: usize) -> Option<(Phrase, usize)> {
         let n = self.doc.tokens.len();
@@ -672,10 +699,12 @@ impl Ctx<'_> {
                     .or_else(|| self.phrase_in(a, b))
             } else {
                 let (a, b) = self.np_backward(v, floor);
-                self.phrase_in(a, b).or_else(|| {
-                    far = true;
-                    self.first_subject(floor, v)
-                })
+                self.phrase_in(a, b)
+                    .or_else(|| self.relative_antecedent(v, floor))
+                    .or_else(|| {
+                        far = true;
+                        self.first_subject(floor, v)
+                    })
             };
             if let Some(ph) = ph {
                 return Some(Hit {
