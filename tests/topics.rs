@@ -58,6 +58,39 @@ fn categories_table() {
     }
 }
 
+/// A story that is two things, one of them a topic only the lexicons know (an arrest over a
+/// company's losses), shows both; a plain business story with one crime word shows no crime.
+#[test]
+fn a_lexicon_only_topic_is_shown_after_the_first() {
+    let tops = |text: &str| -> Vec<String> {
+        run(text)
+            .topics
+            .categories
+            .iter()
+            .filter(|c| c.parent.is_none())
+            .map(|c| c.code.to_string())
+            .collect()
+    };
+    let both = tops(
+        "Police arrest trader over bank losses\n\nPolice arrested a former trader on suspicion of \
+         fraud on Thursday after the bank said his deals cost it $2 billion. Detectives said he \
+         would be charged and appear in court on Monday, and prosecutors said further charges \
+         were possible. Shares in the bank fell 8%, and investors asked how the company failed \
+         to spot the losses before its profits were hit.",
+    );
+    assert_eq!(
+        both.first().map(String::as_str),
+        Some("medtop:04000000"),
+        "{both:?}"
+    );
+    assert!(both.iter().any(|c| c == "medtop:02000000"), "{both:?}");
+    let business = tops(CATEGORY_CASES[1].1);
+    assert!(
+        !business.iter().any(|c| c == "medtop:02000000"),
+        "{business:?}"
+    );
+}
+
 #[test]
 fn second_level_topics_sit_under_a_shown_top_level_topic() {
     let a = run(CATEGORY_CASES[3].1);

@@ -27,6 +27,10 @@ const LABELS: &str = include_str!("../../../data/topics/labels.tsv");
 /// share − the best class's lexicon share) − `LEX_MARGIN`.
 const LEX_SLOPE: f32 = 10.0;
 const LEX_MARGIN: f32 = 6.0;
+/// A lexicon-only top-level topic is also shown after the first when it has this many distinct
+/// cue words and this share of the best class's cue-word mass.
+const LEX_EXTRA_CUES: usize = 5;
+const LEX_EXTRA_SHARE: f32 = 0.75;
 /// Top-level topics after the first are shown from this probability on.
 const MIN_EXTRA_L1: f32 = 0.2;
 /// A second-level topic is shown from this lexicon share on, with at least two distinct cue words.
@@ -447,6 +451,26 @@ impl Model {
                 break;
             }
             picks.push((li, p));
+        }
+        // A topic the model has no class for is also shown, after the first, when its cue words
+        // weigh nearly as much as the first class's own and are many: an arrest over a
+        // cyberattack on a retailer is business and crime.
+        for (li, l) in self.labels.iter().enumerate() {
+            if picks.len() >= 3 {
+                break;
+            }
+            if l.parent.is_none()
+                && !self.classes.contains(&li)
+                && cues[li] >= LEX_EXTRA_CUES
+                && share[li] >= LEX_EXTRA_SHARE * best_share
+                && !picks.iter().any(|&(p, _)| p == li)
+            {
+                let first = picks.first().map_or(0.0, |p| p.1);
+                picks.push((
+                    li,
+                    MIN_EXTRA_L1.max(first * share[li] / best_share.max(share[li]) / 2.0),
+                ));
+            }
         }
         // Second-level topics under the shown top-level ones.
         let shown: Vec<(usize, f32)> = picks.iter().map(|&(li, p)| (li, rounded(p))).collect();
