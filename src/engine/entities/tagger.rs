@@ -56,6 +56,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     datelines(doc, &mut spans);
     party_tags(doc, &mut spans);
     bylines(doc, &mut spans);
+    coordinated_people(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     surnames(doc, &mut spans);
     title_case_lines(doc, &df, &mut spans);
@@ -1857,6 +1858,37 @@ fn byline(doc: &Doc, a: usize, end: usize, news: &WordList, roles: &WordList) ->
 
 /// The same string typed differently in one document takes the type with the most confidence
 /// behind it (the model often knows "Fischler" is a person in one sentence and not in another).
+/// "Zenon Poznyak and Sergei Naumchik": two full names joined by "and", one a person, are both
+/// people when the model read the other as an organization without much confidence (an unknown
+/// foreign name) and nothing in it names an institution.
+fn coordinated_people(doc: &Doc, spans: &mut [Span]) {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    crate::sort::sort_by_u64_key(&mut order, |&i| spans[i].first as u64);
+    for w in order.windows(2) {
+        let (p, q) = (spans[w[0]], spans[w[1]]);
+        if q.first != p.end + 1 || doc.tok(p.end) != "and" {
+            continue;
+        }
+        let full = |s: &Span| {
+            (2..=3).contains(&(s.end - s.first))
+                && (s.first..s.end).all(|i| {
+                    doc.tokens[i].cap && !doc.tokens[i].all_caps && !listed(&ORG_HEADS, doc.tok(i))
+                })
+        };
+        if !full(&p) || !full(&q) {
+            continue;
+        }
+        let weak_org = |s: &Span| TYPES[s.ty] == Label::ORG && s.rule == "model" && s.conf < 0.9;
+        let other = match (TYPES[p.ty], TYPES[q.ty]) {
+            (Label::PER, Label::ORG) if weak_org(&q) => w[1],
+            (Label::ORG, Label::PER) if weak_org(&p) => w[0],
+            _ => continue,
+        };
+        spans[other].ty = 0;
+        spans[other].rule = "cue:coordination";
+    }
+}
+
 fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
     let mut votes: FxMap<&str, [f32; 4]> = FxMap::default();
     // (A dateline's place neither votes nor is outvoted: "NICE" the club, "NICE, France" the city.)
@@ -2827,6 +2859,60 @@ mod tests {
         for (text, first, last, ty) in kept {
             assert_eq!(typed(text, first, last, ty).1, TYPES[ty], "{text}");
         }
+    }
+
+    #[test]
+    fn two_names_joined_by_and_are_both_people() {
+        let typed = |text: &str, spans: &[(&str, &str, usize, f32)]| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut v: Vec<Span> = spans
+                .iter()
+                .map(|&(a, b, ty, conf)| Span {
+                    first: at(a),
+                    end: at(b) + 1,
+                    ty,
+                    conf,
+                    rule: "model",
+                })
+                .collect();
+            coordinated_people(&doc, &mut v);
+            v.iter().map(|s| TYPES[s.ty]).collect::<Vec<_>>()
+        };
+        let text = "It granted asylum to two leaders, Zenon Poznyak and Sergei Naumchik.";
+        assert_eq!(
+            typed(
+                text,
+                &[("Zenon", "Poznyak", 1, 0.6), ("Sergei", "Naumchik", 0, 0.9)]
+            ),
+            [Label::PER, Label::PER]
+        );
+        // A confident organization, an institution's name or a company of one word stays.
+        assert_eq!(
+            typed(
+                text,
+                &[
+                    ("Zenon", "Poznyak", 1, 0.95),
+                    ("Sergei", "Naumchik", 0, 0.9)
+                ]
+            ),
+            [Label::ORG, Label::PER]
+        );
+        let text = "Bill Gates and Microsoft Corporation agreed, as did Jane Doe and Acme.";
+        assert_eq!(
+            typed(
+                text,
+                &[
+                    ("Bill", "Gates", 0, 0.9),
+                    ("Microsoft", "Corporation", 1, 0.6)
+                ]
+            ),
+            [Label::PER, Label::ORG]
+        );
+        assert_eq!(
+            typed(text, &[("Jane", "Doe", 0, 0.9), ("Acme", "Acme", 1, 0.6)]),
+            [Label::PER, Label::ORG]
+        );
     }
 
     #[test]
