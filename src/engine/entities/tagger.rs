@@ -939,12 +939,14 @@ const PERSON_TITLES: WordList = WordList::new(&[
 /// Whether token `i` follows a capitalised title only people carry ("President Suharto") or an
 /// honorific ("Mr. Kelly") in its sentence.
 pub(crate) fn person_title_before(doc: &Doc, i: usize) -> bool {
+    if i >= doc.tokens.len() {
+        return false;
+    }
     let mut t = i;
     if t > 0 && doc.tok(t - 1) == "." {
         t -= 1;
     }
     t > 0
-        && t < doc.tokens.len()
         && doc.tokens[t - 1].cap
         && doc.tokens[t - 1].sentence == doc.tokens[i].sentence
         && (listed(&PERSON_TITLES, doc.tok(t - 1)) || is_honorific(doc.tok(t - 1)))
