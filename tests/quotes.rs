@@ -382,6 +382,16 @@ mod rules {
         [("\"impossible\"", "partial", Some("Bloomberg"), Some("SV"))]
     );
     t!(
+        an_adverb_is_no_speaker,
+        "House Republican Thomas Massie used to support Rand Paul, but now said Trump had “the opportunity and the obligation to bring us together.”",
+        [(
+            "“the opportunity and the obligation to bring us together.”",
+            "partial",
+            Some("Massie"),
+            Some("SV")
+        )]
+    );
+    t!(
         by_saying_is_the_clauses_subject,
         "President Barack Obama responded to a Gold Star mother by saying that his words were a “manufactured” issue.",
         [("“manufactured”", "partial", Some("Obama"), Some("SV"))]
