@@ -669,6 +669,36 @@ mod indirect {
         assert_eq!(q, ["the merger would close in June"]);
     }
 
+    /// After "said" a noun phrase with a verb form a few words on opens the clause; a
+    /// preposition or a time word does not; findings and beliefs with "that" are reported too.
+    #[test]
+    fn said_a_clause_and_found_that() {
+        let indirect = |text: &str| {
+            quotes(text)
+                .into_iter()
+                .filter(|q| q.kind == QuoteKind::Indirect)
+                .map(|q| (q.text, q.speaker.map(|s| s.name.to_string())))
+                .collect::<Vec<_>>()
+        };
+        let q = indirect("Jim Johnson said local election officials should reach out to the FBI.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(
+            q[0].0,
+            "local election officials should reach out to the FBI"
+        );
+        assert!(q[0].1.as_deref().is_some_and(|s| s.contains("Johnson")));
+        let q = indirect("The mayor of Boston also said there had been no credible threats.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.starts_with("there had been"));
+        assert!(indirect("Jim Johnson said in a speech to the party faithful.").is_empty());
+        let q = indirect(
+            "A Quinnipiac University poll found that most voters want the returns released.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert!(q[0].0.starts_with("most voters"));
+        assert!(indirect("Police found the car near the river on Monday.").is_empty());
+    }
+
     /// An abbreviation's period inside reported speech does not end it.
     #[test]
     fn reported_speech_goes_on_past_jan() {

@@ -1042,51 +1042,97 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
     let mut mentions = Vec::new();
     let mut v = 0usize;
     while v < n {
-        let Some(participle) = ctx.speech(v).filter(|w| !w.label).map(|w| w.participle) else {
+        let w = ctx.tok(v);
+        // Findings and beliefs reported with "that" ("a poll found that …", "he believes that
+        // …"): attributions too, though no speech verbs.
+        let finding = v + 1 < n
+            && ctx.tok(v + 1) == "that"
+            && matches!(
+                w,
+                "found"
+                    | "finds"
+                    | "believes"
+                    | "believed"
+                    | "thinks"
+                    | "estimates"
+                    | "estimated"
+                    | "concluded"
+                    | "concludes"
+                    | "showed"
+                    | "shows"
+                    | "revealed"
+                    | "indicated"
+                    | "alleged"
+                    | "alleges"
+            );
+        let Some(participle) = ctx
+            .speech(v)
+            .filter(|w| !w.label)
+            .map(|w| w.participle)
+            .or(finding.then_some(false))
+        else {
             v += 1;
             continue;
         };
-        let w = ctx.tok(v);
-        if !matches!(
-            w,
-            "said"
-                | "says"
-                | "say"
-                | "told"
-                | "tells"
-                | "added"
-                | "adds"
-                | "adding"
-                | "saying"
-                | "noted"
-                | "notes"
-                | "argued"
-                | "argues"
-                | "claimed"
-                | "claims"
-                | "warned"
-                | "warns"
-                | "announced"
-                | "acknowledged"
-                | "explained"
-                | "insisted"
-                | "insists"
-                | "stressed"
-                | "wrote"
-                | "writes"
-                | "tweeted"
-                | "reported"
-                | "reports"
-                | "suggested"
-                | "predicted"
-                | "confirmed"
-                | "admitted"
-                | "conceded"
-                | "declared"
-                | "asserted"
-                | "contended"
-                | "maintained"
-        ) {
+        if !finding
+            && !matches!(
+                w,
+                "said"
+                    | "says"
+                    | "say"
+                    | "told"
+                    | "tells"
+                    | "added"
+                    | "adds"
+                    | "adding"
+                    | "saying"
+                    | "noted"
+                    | "notes"
+                    | "argued"
+                    | "argues"
+                    | "claimed"
+                    | "claims"
+                    | "warned"
+                    | "warns"
+                    | "announced"
+                    | "acknowledged"
+                    | "explained"
+                    | "insisted"
+                    | "insists"
+                    | "stressed"
+                    | "wrote"
+                    | "writes"
+                    | "tweeted"
+                    | "reported"
+                    | "reports"
+                    | "suggested"
+                    | "predicted"
+                    | "confirmed"
+                    | "admitted"
+                    | "conceded"
+                    | "declared"
+                    | "asserted"
+                    | "contended"
+                    | "maintained"
+                    | "vowed"
+                    | "promised"
+                    | "pledged"
+                    | "emphasized"
+                    | "complained"
+                    | "boasted"
+                    | "recalled"
+                    | "testified"
+                    | "reiterated"
+                    | "observed"
+                    | "cautioned"
+                    | "countered"
+                    | "responded"
+                    | "replied"
+                    | "denied"
+                    | "agreed"
+                    | "concluded"
+            )
+        {
             v += 1;
             continue;
         }
@@ -1133,6 +1179,31 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
             let subj = matches!(nx, "he" | "she" | "they" | "it" | "we" | "I" | "the")
                 || named && !matches!(w, "told" | "tells");
             if subj && !matches!(w, "adding" | "saying") {
+                c = Some(v + 1);
+            }
+        }
+        // "said local officials should …", "said there had been …": after "said" (which takes
+        // no object) a noun phrase that a verb form follows within a few words opens the clause.
+        if c.is_none()
+            && matches!(w, "said" | "says" | "say")
+            && v + 2 < n
+            && doc.tokens[v + 1].kind == TokenKind::Word
+            && (!np_breaker(ctx.tok(v + 1))
+                || matches!(ctx.tok(v + 1), "there" | "this" | "these" | "those"))
+            && !matches!(
+                ctx.tok(v + 1),
+                "for" | "with" | "by" | "of" | "from" | "yesterday" | "today" | "tomorrow"
+            )
+        {
+            let opens = (v + 2..(v + 7).min(n))
+                .take_while(|&k| {
+                    doc.tokens[k].sentence == sent
+                        && !ctx.hard_stop(k)
+                        && doc.tokens[k].kind != TokenKind::Punct
+                        && ctx.speech(k).is_none()
+                })
+                .any(|k| clause_goes_on(ctx.tok(k)));
+            if opens {
                 c = Some(v + 1);
             }
         }
