@@ -699,6 +699,32 @@ mod indirect {
         assert!(indirect("Police found the car near the river on Monday.").is_empty());
     }
 
+    /// "According to X" reports the rest of its sentence, before or after it; not a quote's
+    /// (the direct quote has it as its cue) nor a phrase without a clause.
+    #[test]
+    fn according_to_reports_its_sentence() {
+        let indirect = |text: &str| {
+            quotes(text)
+                .into_iter()
+                .filter(|q| q.kind == QuoteKind::Indirect)
+                .map(|q| (q.text, q.speaker.map(|s| s.name.to_string())))
+                .collect::<Vec<_>>()
+        };
+        let q = indirect("According to the Tax Foundation, the plan would cost $374 billion.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "the plan would cost $374 billion");
+        assert!(q[0]
+            .1
+            .as_deref()
+            .is_some_and(|s| s.contains("Tax Foundation")));
+        let q = indirect("The company lost $2 billion last year, according to Reuters.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "The company lost $2 billion last year");
+        assert!(q[0].1.as_deref().is_some_and(|s| s.contains("Reuters")));
+        assert!(indirect("“We lost,” according to Jane Smith.").is_empty());
+        assert!(indirect("They planned it according to the rules of the game.").is_empty());
+    }
+
     /// An abbreviation's period inside reported speech does not end it.
     #[test]
     fn reported_speech_goes_on_past_jan() {

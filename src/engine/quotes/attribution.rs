@@ -1255,5 +1255,63 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
         }
         v = e.max(v + 1);
     }
+    according_to(ctx, &mut quotes, &mut mentions);
     (quotes, mentions)
+}
+
+/// Reported content with "according to" and no quote marks: "According to the report, the
+/// company lost $2 billion." and "The company lost $2 billion, according to the report."
+fn according_to(ctx: &Ctx, quotes: &mut Vec<Quote>, mentions: &mut Vec<RawMention>) {
+    let doc = ctx.doc;
+    let n = doc.tokens.len();
+    let plain = |a: usize, b: usize| a < b && (a..b).all(|k| ctx.qid[k] == 0);
+    for v in 0..n.saturating_sub(2) {
+        if !ctx.tok(v).eq_ignore_ascii_case("according") || ctx.tok(v + 1) != "to" {
+            continue;
+        }
+        let sent = doc.tokens[v].sentence;
+        let Some(s) = doc.sentences.get(sent as usize) else {
+            continue;
+        };
+        let (s0, s1) = (s.first, s.last.min(n));
+        // Where the source's phrase ends: a comma, or the end of the clause.
+        let np_end = (v + 2..(v + 2 + NP_MAX).min(s1))
+            .find(|&k| ctx.tok(k) == "," || ctx.hard_stop(k))
+            .unwrap_or((v + 2 + NP_MAX).min(s1));
+        let Some(ph) = ctx.phrase_in(v + 2, np_end) else {
+            continue;
+        };
+        let (c, e) = if v == s0 && np_end < s1 && ctx.tok(np_end) == "," {
+            // According to X, content.
+            let mut e = np_end + 1;
+            while e < s1 && !ctx.hard_stop(e) {
+                e += 1;
+            }
+            (np_end + 1, e)
+        } else if v > s0 + 1 && ctx.tok(v - 1) == "," && (np_end >= s1 || ctx.hard_stop(np_end)) {
+            // Content, according to X.
+            (s0, v - 1)
+        } else {
+            continue;
+        };
+        if !plain(c, e) || words(ctx, c, e) < 3 {
+            continue;
+        }
+        let res = ctx.resolve(ph);
+        let (start, end) = (doc.tokens[c].start, doc.tokens[e - 1].end);
+        quotes.push(Quote {
+            start,
+            end,
+            text: doc.text[start..end].to_string(),
+            kind: QuoteKind::Indirect,
+            speaker: Some(res.speaker),
+            cue: Some(super::span(doc, doc.tokens[v].start, doc.tokens[v + 1].end)),
+            rule: Cow::Borrowed("according-to"),
+            confidence: ((0.7 * res.factor) * 1000.0).round() / 1000.0,
+            unclosed: false,
+        });
+        if let Some(m) = res.new_mention {
+            mentions.push(m);
+        }
+    }
 }
