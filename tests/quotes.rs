@@ -367,6 +367,16 @@ mod rules {
         )]
     );
     t!(
+        qsv_subject_before_a_relative_clause,
+        "“The agents involved are under a lot of pressure,” an intelligence source, who was not authorized to speak on the record, told Fox News.",
+        [(
+            "“The agents involved are under a lot of pressure,”",
+            "direct",
+            Some("intelligence source"),
+            Some("QSV")
+        )]
+    );
+    t!(
         relative_clause_subject,
         "On Thursday, Ted Cruz scored an endorsement from Mike Lee, who declared in the spin room, “I’m sending the signal that it’s time to unite.”",
         [(

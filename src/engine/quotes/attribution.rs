@@ -596,8 +596,17 @@ impl Ctx<'_> {
                     }
                 }
             } else if !is_read && !partial && ends_clause(v + 1) {
-                // “…,” Trump, the Republican nominee, said: the first subject before the verb.
-                if let Some(ph) = self.first_subject(k, v) {
+                // “…,” Trump, the Republican nominee, said: the first subject before the verb;
+                // “…,” an intelligence source, who …, told Fox News: the phrase before ", who".
+                let (a, b) = self.np_forward(k);
+                let relative = b > a
+                    && b + 1 < v
+                    && self.tok(b) == ","
+                    && matches!(self.tok(b + 1), "who" | "whose");
+                if let Some(ph) = self
+                    .first_subject(k, v)
+                    .or_else(|| relative.then(|| self.phrase_in(a, b)).flatten())
+                {
                     return Some(Hit {
                         phrase: ph,
                         cue: (v, v + 1),
