@@ -367,6 +367,16 @@ mod rules {
         )]
     );
     t!(
+        shot_back,
+        "“They are all here because of the free stuff,” Jim Bennett shot back with a laugh.",
+        [(
+            "“They are all here because of the free stuff,”",
+            "direct",
+            Some("Bennett"),
+            Some("QSV")
+        )]
+    );
+    t!(
         qsv_subject_before_a_relative_clause,
         "“The agents involved are under a lot of pressure,” an intelligence source, who was not authorized to speak on the record, told Fox News.",
         [(

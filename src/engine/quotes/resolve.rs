@@ -150,6 +150,12 @@ impl<'a> Ctx<'a> {
                     "Says" => lex.verb("says"),
                     // “…,” Trump went on.
                     "went" | "goes" if k + 1 < n && doc.tok(k + 1) == "on" => lex.verb("continued"),
+                    // “…,” Bennett shot back; “…,” she fired back.
+                    "shot" | "fired" | "hit" | "snapped" | "shoots" | "fires" | "hits"
+                        if k + 1 < n && doc.tok(k + 1) == "back" =>
+                    {
+                        lex.verb("retorted")
+                    }
                     _ if t.cap => None,
                     w => lex.verb(w),
                 }
