@@ -711,6 +711,10 @@ mod indirect {
         assert_eq!(q.len(), 1, "{q:?}");
         assert!(q[0].0.starts_with("there had been"));
         assert!(indirect("Jim Johnson said in a speech to the party faithful.").is_empty());
+        let q = indirect("Jim Johnson left the talks, saying both sides had made mistakes.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "both sides had made mistakes");
+        assert!(q[0].1.as_deref().is_some_and(|s| s.contains("Johnson")));
         let q = indirect(
             "A Quinnipiac University poll found that most voters want the returns released.",
         );

@@ -1194,7 +1194,7 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
         // "said local officials should …", "said there had been …": after "said" (which takes
         // no object) a noun phrase that a verb form follows within a few words opens the clause.
         if c.is_none()
-            && matches!(w, "said" | "says" | "say")
+            && matches!(w, "said" | "says" | "say" | "saying")
             && v + 2 < n
             && doc.tokens[v + 1].kind == TokenKind::Word
             && (!np_breaker(ctx.tok(v + 1))
