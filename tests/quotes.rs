@@ -367,6 +367,11 @@ mod rules {
         )]
     );
     t!(
+        the_term_is_a_noun,
+        "Sen. Bernie Sanders accused her of making racist remarks by using the term \"superpredator\" in the 1990s.",
+        [("\"superpredator\"", "partial", Some("Sanders"), Some("SV"))]
+    );
+    t!(
         shot_back,
         "“They are all here because of the free stuff,” Jim Bennett shot back with a laugh.",
         [(
