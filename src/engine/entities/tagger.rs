@@ -77,6 +77,8 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
                     || never_alone(doc.tok(i))
             })
         })
+        // ... nor an adverb that opens a sentence ("Early in his campaign, …" was a person) ...
+        .filter(|s| !(s.end - s.first == 1 && listed(&OPENING_ADVERBS, doc.tok(s.first))))
         // ... nor is a common noun's acronym ("TV", "DNA", "GPS") ...
         .filter(|s| !(s.end - s.first == 1 && common_acronym(doc.tok(s.first))))
         // ... nor has a contraction ("Don't" opening a sentence: "Don" is a first name).
@@ -96,6 +98,14 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         .collect();
     (names, df.words)
 }
+
+/// Adverbs that open sentences, never a name alone.
+#[rustfmt::skip]
+const OPENING_ADVERBS: WordList = WordList::new(&[
+    "additionally", "earlier", "early", "eventually", "finally", "furthermore", "however",
+    "indeed", "initially", "instead", "meanwhile", "moreover", "nevertheless", "overall",
+    "previously", "recently", "separately",
+]);
 
 /// A one-word name that the document also writes in lower case, in title case and not a listed
 /// place: a capitalised common word ("Great", "Team", "Interstate"). On the dev sets this drops
@@ -2861,6 +2871,16 @@ mod tests {
         for (text, first, last, ty) in kept {
             assert_eq!(typed(text, first, last, ty).1, TYPES[ty], "{text}");
         }
+    }
+
+    #[test]
+    fn an_opening_adverb_is_no_name() {
+        let text =
+            "Early in his campaign, Donald Trump attacked Mitt Romney, calling him a failure.";
+        let (names, _) = tag(&Doc::new(text));
+        let found: Vec<&str> = names.iter().map(|c| &text[c.start..c.end]).collect();
+        assert!(found.contains(&"Donald Trump"), "{found:?}");
+        assert!(!found.contains(&"Early"), "{found:?}");
     }
 
     #[test]
