@@ -111,12 +111,16 @@ pub(crate) struct WordList {
     words: &'static [&'static str],
     /// Bit [`WordList::bit`] of each word.
     mask: [u64; 4],
+    /// Bit [`WordList::bit`] of each word's second and second-to-last bytes: a second, independent
+    /// filter (a hit on the first alone, then a scan of the list, was most of the lookups' cost).
+    mask2: [u64; 4],
 }
 
 impl WordList {
     /// The list of `words` (lower case: checked at compile time).
     pub(crate) const fn new(words: &'static [&'static str]) -> WordList {
         let mut mask = [0u64; 4];
+        let mut mask2 = [0u64; 4];
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();
@@ -128,10 +132,28 @@ impl WordList {
             if !w.is_empty() {
                 let b = Self::bit(w.len(), w[0], w[w.len() - 1]);
                 mask[b / 64] |= 1 << (b % 64);
+                let b = Self::bit2(w);
+                mask2[b / 64] |= 1 << (b % 64);
             }
             i += 1;
         }
-        WordList { words, mask }
+        WordList { words, mask, mask2 }
+    }
+
+    /// A word's second bit: from its second and second-to-last bytes, lower-cased (a one-byte
+    /// word uses its byte for both).
+    const fn bit2(w: &[u8]) -> usize {
+        let n = w.len();
+        let (a, b) = if n >= 2 {
+            (w[1], w[n - 2])
+        } else {
+            (w[0], w[0])
+        };
+        let (a, b) = (
+            a.to_ascii_lowercase() as usize,
+            b.to_ascii_lowercase() as usize,
+        );
+        (a.wrapping_mul(13) ^ b.wrapping_mul(61) ^ n) & 255
     }
 
     /// A word's bit: from its length and its first and last bytes, lower-cased.
@@ -153,7 +175,9 @@ pub(crate) fn listed(list: &WordList, w: &str) -> bool {
         return false;
     };
     let bit = WordList::bit(b.len(), first, last);
+    let bit2 = WordList::bit2(b);
     list.mask[bit / 64] & (1 << (bit % 64)) != 0
+        && list.mask2[bit2 / 64] & (1 << (bit2 % 64)) != 0
         && list.words.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
@@ -167,32 +191,67 @@ fn is_abbreviation(word: &str) -> bool {
 /// Words as a word processor counts them: runs of non-whitespace holding a letter or digit
 /// ("Ukraine’s", "2021-01-27" and "self-interest" are one word each; a lone "—" is none). The
 /// page's live count and the analysis's `meta.words` both use it, so they agree. One pass over
-/// the bytes (the page recounts on every keystroke): only non-ASCII bytes decode a character.
+/// the bytes (the page recounts on every keystroke), a run at a time: a table classes ASCII
+/// bytes; only non-ASCII bytes decode a character.
 pub fn count_words(t: &str) -> usize {
     let b = t.as_bytes();
-    let (mut n, mut counted, mut i) = (0, false, 0);
-    while i < b.len() {
-        let (space, alnum, len) = if b[i] < 0x80 {
-            let c = b[i];
-            (
-                matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
-                c.is_ascii_alphanumeric(),
-                1,
-            )
-        } else {
-            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
-        };
-        if space {
-            counted = false;
-        } else if alnum && !counted {
-            n += 1;
-            counted = true;
+    let (mut n, mut i) = (0, 0);
+    let class = |i: usize| -> (u8, usize) {
+        match b.get(i) {
+            Some(&c) if c < 0x80 => (ASCII_CLASS[c as usize], 1),
+            _ => {
+                let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+                let k = if c.is_whitespace() {
+                    SPACE
+                } else {
+                    c.is_alphanumeric() as u8 * ALNUM
+                };
+                (k, c.len_utf8())
+            }
         }
-        i += len;
+    };
+    while i < b.len() {
+        // One run of non-whitespace: is there a letter or digit in it?
+        let mut seen = 0;
+        while i < b.len() {
+            let (k, len) = class(i);
+            if k == SPACE {
+                break;
+            }
+            seen |= k;
+            i += len;
+        }
+        n += (seen != 0) as usize;
+        while i < b.len() {
+            let (k, len) = class(i);
+            if k != SPACE {
+                break;
+            }
+            i += len;
+        }
     }
     n
 }
+
+/// [`count_words`]'s classes of ASCII bytes: whitespace, letter or digit, other (0).
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+static ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            SPACE
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
 
 /// `s` lower-cased: ASCII directly, other text character by character (`str::to_lowercase` but for
 /// the final-sigma rule; one shared, small copy of the conversion in the wasm).
