@@ -79,6 +79,8 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         })
         // ... nor an adverb that opens a sentence ("Early in his campaign, …" was a person) ...
         .filter(|s| !(s.end - s.first == 1 && listed(&OPENING_ADVERBS, doc.tok(s.first))))
+        // ... nor a verb giving an order ("See attached file", "Take a look") ...
+        .filter(|s| !imperative(doc, s))
         // ... nor is a common noun's acronym ("TV", "DNA", "GPS") ...
         .filter(|s| !(s.end - s.first == 1 && common_acronym(doc.tok(s.first))))
         // ... nor has a contraction ("Don't" opening a sentence: "Don" is a first name).
@@ -104,8 +106,34 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
 const OPENING_ADVERBS: WordList = WordList::new(&[
     "additionally", "earlier", "early", "eventually", "finally", "furthermore", "however",
     "indeed", "initially", "instead", "meanwhile", "moreover", "nevertheless", "overall",
-    "previously", "recently", "separately",
+    "personally", "previously", "recently", "separately",
 ]);
+
+/// Verbs that open a sentence as an order ("See attached file", "Take a look at this", "Write
+/// (or call) the airline"), in e-mails and reviews; read as a first name or a company otherwise.
+#[rustfmt::skip]
+const IMPERATIVES: WordList = WordList::new(&[
+    "call", "check", "click", "consider", "contact", "do", "imagine", "keep", "let", "note",
+    "please", "remember", "see", "take", "try", "visit", "write",
+]);
+
+/// A one-word name that is an order's verb: the first word of its sentence or after a
+/// parenthesis, followed by a lower-case word or a parenthesis ("Take Care" and "See Jane" stay
+/// names).
+#[inline(never)]
+fn imperative(doc: &Doc, s: &Span) -> bool {
+    let i = s.first;
+    let first = i == 0
+        || doc.sentences[doc.tokens[i].sentence as usize].first == i
+        || doc.tok(i - 1) == "(";
+    s.end - s.first == 1
+        && first
+        && listed(&IMPERATIVES, doc.tok(i))
+        && doc.tokens.get(i + 1).is_some_and(|t| {
+            let next = &doc.text[t.start..t.end];
+            next == "(" || t.kind == TokenKind::Word && !t.cap
+        })
+}
 
 /// A one-word name that the document also writes in lower case, in title case and not a listed
 /// place: a capitalised common word ("Great", "Team", "Interstate"). On the dev sets this drops
@@ -896,6 +924,10 @@ const MISC_HEADS: WordList = WordList::new(&[
     "plan", "protocol", "treaty", "war", "wars",
 ]);
 
+/// Laws and scriptures named by one word ("the Constitution", "the Bible"): works, so MISC (the
+/// model reads a capitalised institution-like word as an organization).
+const DOCUMENTS: WordList = WordList::new(&["bible", "constitution", "koran", "quran", "torah"]);
+
 /// Political parties' adjectives, used like nationalities ("Republican Donald Trump").
 const PARTIES: WordList = WordList::new(&[
     "democrat",
@@ -1124,7 +1156,9 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
                     && doc.tokens[s.first].cap
                     && listed(&MISC_HEADS, doc.tok(s.first))
                 || s.end - s.first == 1
-                    && (listed(&GROUPS, doc.tok(s.first)) || listed(&PARTIES, doc.tok(s.first))))
+                    && (listed(&GROUPS, doc.tok(s.first))
+                        || listed(&PARTIES, doc.tok(s.first))
+                        || doc.tokens[s.first].cap && listed(&DOCUMENTS, doc.tok(s.first))))
         {
             s.ty = 3;
             s.rule = "cue:misc-word";
@@ -2746,6 +2780,9 @@ mod tests {
             span("Treaty", "Utrecht", 1),
             span("European", "Parliament", 3),
             span("Ministry", "War", 1),
+            // A law or scripture named by one word is a work.
+            span("Constitution", "Constitution", 1),
+            span("Bible", "Bible", 0),
         ];
         cue_types(&doc, &df, &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
@@ -3109,10 +3146,34 @@ mod tests {
     }
 
     #[test]
+    fn orders_verbs_are_no_names() {
+        let doc = Doc::new(
+            "See attached file. Take a look (Call me). See Jane and Keep Inc. Take Care. We see \
+             Do.",
+        );
+        let one = |i: usize| Span {
+            first: i,
+            end: i + 1,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        };
+        let hits: Vec<&str> = (0..doc.tokens.len())
+            .filter(|&i| imperative(&doc, &one(i)))
+            .map(|i| doc.tok(i))
+            .collect();
+        // Opening a sentence or a parenthesis, before a lower-case word: an order. Before a name
+        // ("See Jane") or in title case ("Take Care"), or mid-sentence, it may be a name.
+        assert_eq!(hits, ["See", "Take", "Call"]);
+        let two = Span { end: 2, ..one(0) };
+        assert!(!imperative(&doc, &two));
+    }
+
+    #[test]
     fn laws_plans_and_religious_groups_are_misc() {
         let doc = Doc::new(
             "The Clean Power Plan, the Affordable Care Act, Muslims and Jim Plan met Act Inc. at \
-             the Ministry of War.",
+             the Ministry of War. The Constitution and the Bible.",
         );
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
         let span = |first: &str, last: &str, ty: usize| Span {
@@ -3129,6 +3190,9 @@ mod tests {
             // One word of the list alone is no law; a person named "Plan" keeps its type.
             span("Act", "Act", 1),
             span("Ministry", "War", 1),
+            // A law or scripture named by one word is a work.
+            span("Constitution", "Constitution", 1),
+            span("Bible", "Bible", 0),
         ];
         cue_types(&doc, &DocFeats::new(&doc, gazetteer::shipped()), &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
@@ -3139,7 +3203,9 @@ mod tests {
                 Label::MISC,
                 Label::MISC,
                 Label::ORG,
-                Label::ORG
+                Label::ORG,
+                Label::MISC,
+                Label::MISC
             ]
         );
     }
