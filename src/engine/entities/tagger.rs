@@ -2070,8 +2070,13 @@ fn title_case_lines(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
 /// greater noida"): the tagger reads case and passes them over. A run of lower-case words that is
 /// a listed place of two words or more, or a listed country that is rare in news text as a word
 /// ("vietnam", not "us"); not a first name or a nationality too ("jordan", "thai"); not part of a
-/// web or e-mail address. (One-word cities are left out: too many are English words too,
-/// "orange", "bath", "delta", and the shipped lists cannot tell them apart.)
+/// web or e-mail address. (One-word cities only after "in", "to", "from", "near" and when rare
+/// as words: too many are English words too, "orange", "bath", "delta", and the shipped lists
+/// cannot tell them apart.)
+/// A lower-case one-word city after "in", "to", "from", "near" is a place when its word is this
+/// rare in news text at most ("in auckland", not "in bath"; UNER-EWT dev: 5 right, none wrong).
+const LOWER_PLACE_COMMON: f32 = 0.2;
+
 #[inline(never)]
 fn lower_case_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     const PLACE: u8 = gazetteer::COUNTRY | gazetteer::PLACE;
@@ -2108,7 +2113,10 @@ fn lower_case_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
             && w.len() >= 4
             && (end - i >= 2
                 || (df.gaz(i) & (gazetteer::COUNTRY | gazetteer::DEMONYM) == gazetteer::COUNTRY
-                    && crate::topics::words::commonness(w).is_none_or(|c| c < 0.45)))
+                    && crate::topics::words::commonness(w).is_none_or(|c| c < 0.45))
+                || i > 0
+                    && matches!(doc.tok(i - 1), "in" | "to" | "from" | "near")
+                    && crate::topics::words::commonness(w).is_none_or(|c| c < LOWER_PLACE_COMMON))
             && !in_address(doc, i, end);
         if ok {
             spans.push(Span {
@@ -3138,7 +3146,8 @@ mod tests {
     #[test]
     fn lower_case_countries_and_places_are_places() {
         let doc = Doc::new(
-            "We moved from mexico to greater noida with us, ate an orange, and read biomed.taiwan today.",
+            "We moved from mexico to greater noida with us, ate an orange, and read biomed.taiwan \
+             today; then to auckland, back in orange and reading in bath.",
         );
         let df = DocFeats::new(&doc, gazetteer::shipped());
         let mut spans = Vec::new();
@@ -3148,10 +3157,15 @@ mod tests {
             .map(|s| (span_text(&doc, s), TYPES[s.ty]))
             .collect();
         // A country and a two-word place; not the pronoun "us" (listed as the country), not a
-        // one-word city that is a word too ("Orange"), not a part of an address.
+        // one-word city that is a word too ("Orange"), not a part of an address; a one-word city
+        // after "to", "in", "from", unless a common word ("in orange", "in bath").
         assert_eq!(
             found,
-            [("mexico", Label::LOC), ("greater noida", Label::LOC)]
+            [
+                ("mexico", Label::LOC),
+                ("greater noida", Label::LOC),
+                ("auckland", Label::LOC)
+            ]
         );
         // Words already inside a name are left alone.
         let mut named = vec![Span {
@@ -3162,7 +3176,7 @@ mod tests {
             rule: "model",
         }];
         lower_case_places(&doc, &df, &mut named);
-        assert_eq!(named.len(), 2);
+        assert_eq!(named.len(), 3);
     }
 
     #[test]
