@@ -752,6 +752,21 @@ mod indirect {
         assert!(q[0].1.as_deref().is_some_and(|s| s.contains("Reuters")));
         assert!(indirect("“We lost,” according to Jane Smith.").is_empty());
         assert!(indirect("They planned it according to the rules of the game.").is_empty());
+        // The article's lead-in is not what was reported: a leading date line, a dateline's
+        // place, agency and dash; and the agency is not the source a later "the report" means.
+        let q = indirect(
+            "date 2021-01-27 Joe Biden held a call with Vladimir Putin, according to a White \
+             House statement.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "Joe Biden held a call with Vladimir Putin");
+        let q = indirect(
+            "WASHINGTON (Reuters) - The company lost $2 billion last year, according to the \
+             report.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "The company lost $2 billion last year");
+        assert_eq!(q[0].1.as_deref(), Some("the report"));
     }
 
     /// An abbreviation's period inside reported speech does not end it.

@@ -193,15 +193,13 @@ pub fn article_date(doc: &Doc, option: Option<&str>) -> Option<ArticleDate> {
         });
     }
     let toks = &doc.tokens;
-    // A byte-order mark (files saved by some Windows editors) is not the text's start.
-    let first = usize::from(!toks.is_empty() && doc.tok(0) == "\u{feff}");
-    if toks.len() >= first + 2 && doc.tok(first).eq_ignore_ascii_case("date") {
-        if let Some(d) = Date::parse_iso(doc.tok(first + 1)) {
-            return Some(ArticleDate {
-                date: d,
-                source: "date-line",
-            });
-        }
+    // (A byte-order mark, from some Windows editors, is not the text's start.)
+    let n = date_line_len(doc);
+    if let Some(d) = n.checked_sub(1).and_then(|k| Date::parse_iso(doc.tok(k))) {
+        return Some(ArticleDate {
+            date: d,
+            source: "date-line",
+        });
     }
     // Early lines: look at the first 40 tokens for an absolute date.
     let mut lines = 0;
@@ -220,6 +218,20 @@ pub fn article_date(doc: &Doc, option: Option<&str>) -> Option<ArticleDate> {
         }
     }
     None
+}
+
+/// The tokens of a leading `date YYYY-MM-DD` line (after a byte-order mark, if any): the
+/// article's metadata, not its text; 0 without one.
+pub fn date_line_len(doc: &Doc) -> usize {
+    let first = usize::from(!doc.tokens.is_empty() && doc.tok(0) == "\u{feff}");
+    let is_line = doc.tokens.len() >= first + 2
+        && doc.tok(first).eq_ignore_ascii_case("date")
+        && Date::parse_iso(doc.tok(first + 1)).is_some();
+    if is_line {
+        first + 2
+    } else {
+        0
+    }
 }
 
 /// An absolute date starting at token `i`: `2021-01-27`, `January 26, 2021`, `26 January 2021`.
@@ -362,6 +374,9 @@ mod tests {
         assert_eq!(article_date(&doc, None).unwrap().source, "date-line");
         let bom = Doc::new("\u{feff}date 2021-01-27\nBiden spoke on Tuesday.");
         assert_eq!(article_date(&bom, None).unwrap().source, "date-line");
+        // The line's tokens: the mark, "date" and the date.
+        assert_eq!((date_line_len(&doc), date_line_len(&bom)), (2, 3));
+        assert_eq!(date_line_len(&Doc::new("date of birth")), 0);
         let doc = Doc::new("SOCCER - RESULT.\nLONDON 1996-08-30\nText.");
         assert_eq!(
             article_date(&doc, None).unwrap().date.to_string(),

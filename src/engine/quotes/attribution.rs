@@ -1265,7 +1265,45 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
         v = e.max(v + 1);
     }
     according_to(ctx, &mut quotes, &mut mentions);
+    // Reported content starts after the article's lead-in: "date 2021-01-27 Biden held a call
+    // …, according to a statement" reports the call, not the date line.
+    let lead = lead_in_end(ctx);
+    if let Some(body) = doc.tokens.get(lead).map(|t| t.start) {
+        quotes.retain_mut(|q| {
+            if q.start >= body || q.end <= body {
+                return true;
+            }
+            let e = doc.token_at_or_after(q.end);
+            if words(ctx, lead, e) < 3 {
+                return false;
+            }
+            q.start = body;
+            q.text = doc.text[body..q.end].to_string();
+            true
+        });
+    }
     (quotes, mentions)
+}
+
+/// The token after the article's lead-in, 0 without one: a leading `date 2021-01-27` line, or a
+/// dateline's place, agency and dash ("WASHINGTON (Reuters) -").
+fn lead_in_end(ctx: &Ctx) -> usize {
+    let doc = ctx.doc;
+    let mut end = crate::dates::date_line_len(doc);
+    if let Some(m) = ctx
+        .found
+        .mentions
+        .iter()
+        .find(|m| m.rule == crate::entities::tagger::DATELINE)
+    {
+        let b = doc.token_at_or_after(m.end);
+        if let Some(dash) = (b..(b + 6).min(doc.tokens.len()))
+            .find(|&k| matches!(ctx.tok(k), "-" | "--" | "–" | "—"))
+        {
+            end = end.max(dash + 1);
+        }
+    }
+    end
 }
 
 /// Reported content with "according to" and no quote marks: "According to the report, the

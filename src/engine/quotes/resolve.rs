@@ -433,7 +433,9 @@ impl<'a> Ctx<'a> {
         let idx = self.found.mentions.partition_point(|m| m.start < at);
         for j in (0..idx).rev().take(LOOKBACK_MENTIONS) {
             let m = &self.found.mentions[j];
-            if self.m_in_quote[j] || m.end > at {
+            // (A byline's reporter and a dateline's place and agency are no one the story
+            // refers back to: "(Reuters) - …, according to the report" is not Reuters' report.)
+            if self.m_in_quote[j] || m.end > at || crate::entities::byline_or_dateline(m.rule) {
                 continue;
             }
             let k = self.doc.token_at_or_after(m.start);
