@@ -117,32 +117,6 @@ const IMPERATIVES: WordList = WordList::new(&[
     "please", "remember", "see", "take", "try", "visit", "write",
 ]);
 
-/// A personal pronoun ("she", "his" …) in token `i`'s sentence or the next: a clue that a name
-/// there is a person's (teams and companies are "it" and "they").
-fn personal_pronoun_near(doc: &Doc, i: usize) -> bool {
-    let sent = doc.tokens[i].sentence as usize;
-    let last = doc
-        .sentences
-        .get(sent + 1)
-        .map_or(doc.tokens.len(), |s| s.last);
-    let first = doc.sentences[sent].first;
-    (first..last).any(|k| {
-        matches!(
-            doc.tok(k),
-            "he" | "He"
-                | "she"
-                | "She"
-                | "him"
-                | "his"
-                | "His"
-                | "her"
-                | "Her"
-                | "himself"
-                | "herself"
-        )
-    })
-}
-
 /// A one-word name that is an order's verb: the first word of its sentence or after a
 /// parenthesis, followed by a lower-case word or a parenthesis ("Take Care" and "See Jane" stay
 /// names).
@@ -1108,20 +1082,6 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             s.first += 1;
             s.ty = 0;
             s.rule = "rule:title-cut";
-            continue;
-        }
-        // A first name alone, read as an organization: a person ("Gloria developed severe
-        // eczema"). Not a place's name too, nor in capitals (an acronym).
-        if TYPES[s.ty] == Label::ORG
-            && s.rule == "model"
-            && s.end - s.first == 1
-            && df.gaz(s.first) & gazetteer::FIRST_NAME != 0
-            && df.gaz(s.first) & (gazetteer::PLACE | gazetteer::COUNTRY) == 0
-            && !doc.tokens[s.first].all_caps
-            && personal_pronoun_near(doc, s.first)
-        {
-            s.ty = 0;
-            s.rule = "cue:first-name";
             continue;
         }
         // "the MP for York Central", "member for Bath": a constituency, a place.
@@ -3197,33 +3157,6 @@ mod tests {
         // Shouting in capitals is left to the tagger; a word never written in lower case stays.
         assert!(!common_word(&doc, &df, &one(at("GREAT"))));
         assert!(!common_word(&doc, &df, &one(at("food"))));
-    }
-
-    #[test]
-    fn a_first_name_near_a_personal_pronoun_is_a_person() {
-        let doc = Doc::new(
-            "Gloria developed eczema and her parents waited. The firm praised Gloria. It grew. \
-             Gloria grew.",
-        );
-        let df = DocFeats::new(&doc, gazetteer::shipped());
-        let glorias: Vec<usize> = (0..doc.tokens.len())
-            .filter(|&i| doc.tok(i) == "Gloria")
-            .collect();
-        let mut spans: Vec<Span> = glorias
-            .iter()
-            .map(|&i| Span {
-                first: i,
-                end: i + 1,
-                ty: 1,
-                conf: 1.0,
-                rule: "model",
-            })
-            .collect();
-        cue_types(&doc, &df, &mut spans);
-        let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
-        // A "her" in the sentence: a person. "It" in the next, or nothing, keeps the reading.
-        assert_eq!(types, [Label::PER, Label::ORG, Label::ORG]);
-        assert_eq!(spans[0].rule, "cue:first-name");
     }
 
     #[test]
