@@ -2788,9 +2788,6 @@ mod tests {
             span("Treaty", "Utrecht", 1),
             span("European", "Parliament", 3),
             span("Ministry", "War", 1),
-            // A law or scripture named by one word is a work.
-            span("Constitution", "Constitution", 1),
-            span("Bible", "Bible", 0),
         ];
         cue_types(&doc, &df, &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
