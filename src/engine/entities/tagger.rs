@@ -1001,19 +1001,20 @@ pub(crate) fn person_title_before(doc: &Doc, i: usize) -> bool {
 /// "Hospital": CoNLL-2003 types hospitals as places.)
 #[rustfmt::skip]
 const ORG_HEADS: WordList = WordList::new(&[
-    "academy", "agency", "airlines", "airways", "association", "authority", "board", "bureau",
-    "clinic", "club", "college", "commission", "committee", "company", "corp", "corp.",
-    "corporation", "council", "department", "foundation", "government", "group", "holdings",
-    "inc", "inc.", "institute", "ltd", "ministry", "organisation", "organization",
-    "parliament", "party", "plc", "police", "school", "securities", "society", "university",
+    "academy", "agency", "airlines", "airways", "assembly", "association", "authority", "board",
+    "bureau", "clinic", "club", "college", "commission", "committee", "company", "congress",
+    "corp", "corp.", "corporation", "council", "department", "foundation", "government",
+    "group", "holdings", "inc", "inc.", "institute", "ltd", "ministry", "organisation",
+    "organization", "parliament", "party", "plc", "police", "school", "securities", "senate",
+    "society", "university",
 ]);
 
 /// Last words of newspapers' and broadcasters' names ("New York Times", "Fox News"): ORG unless
 /// the model read a person (Emily Post).
 #[rustfmt::skip]
 const NEWS_HEADS: WordList = WordList::new(&[
-    "chronicle", "enquirer", "examiner", "gazette", "herald", "inquirer", "journal", "news",
-    "post", "times", "tribune",
+    "bulletin", "chronicle", "enquirer", "examiner", "gazette", "herald", "inquirer", "journal",
+    "magazine", "news", "post", "telegraph", "times", "tribune",
 ]);
 
 /// Lexicon and cue-word typing: known institutions are ORG; a name of several words ending in a
@@ -2773,7 +2774,7 @@ mod tests {
     fn treaties_named_head_first_and_parliaments() {
         let doc = Doc::new(
             "Spain ceded it under the Treaty of Utrecht, the European Parliament said, \
-             not the Ministry of War.",
+             not the Ministry of War. The United States Congress read the San Francisco Bulletin.",
         );
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
         let span = |first: &str, last: &str, ty: usize| Span {
@@ -2788,10 +2789,16 @@ mod tests {
             span("Treaty", "Utrecht", 1),
             span("European", "Parliament", 3),
             span("Ministry", "War", 1),
+            // A legislature's and a newspaper's last word make a place's name theirs.
+            span("United", "Congress", 2),
+            span("San", "Bulletin", 2),
         ];
         cue_types(&doc, &df, &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
-        assert_eq!(types, [Label::MISC, Label::ORG, Label::ORG]);
+        assert_eq!(
+            types,
+            [Label::MISC, Label::ORG, Label::ORG, Label::ORG, Label::ORG]
+        );
     }
 
     #[test]
