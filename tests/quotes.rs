@@ -767,6 +767,20 @@ mod indirect {
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "The company lost $2 billion last year");
         assert_eq!(q[0].1.as_deref(), Some("the report"));
+        // A public body with its owner before it is not the last organization named; a
+        // description of one may be.
+        let q = indirect(
+            "The European Union signed the deal. Gibraltar's economy grew 5 % last year, \
+             according to the territory's government.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("the territory's government"));
+        let q = indirect(
+            "HSBC will stop financing oil fields. Fossil fuel lending will end by 2030, \
+             according to Europe's largest bank.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("HSBC"));
     }
 
     /// An abbreviation's period inside reported speech does not end it.

@@ -626,9 +626,30 @@ impl<'a> Ctx<'a> {
                     m.label == Label::ORG
                         && crate::text::lower(&self.doc.text[m.start..m.end]).contains(&head)
                 });
-                if let Some(mi) =
-                    by_word.or_else(|| self.antecedent(start, para, |m| m.label == Label::ORG))
-                {
+                // (Not a public body with its owner named before it: "the territory's
+                // government", "Germany's economy ministry" are not the last organization; "Europe's
+                // largest bank" may well be.)
+                let owned = matches!(
+                    head.as_str(),
+                    "government"
+                        | "ministry"
+                        | "office"
+                        | "department"
+                        | "parliament"
+                        | "cabinet"
+                        | "embassy"
+                        | "army"
+                        | "military"
+                        | "police"
+                        | "administration"
+                        | "court"
+                ) && (first..head_k).any(|k| is_possessive_tok(self.tok(k)));
+                let last_org = || {
+                    (!owned)
+                        .then(|| self.antecedent(start, para, |m| m.label == Label::ORG))
+                        .flatten()
+                };
+                if let Some(mi) = by_word.or_else(last_org) {
                     return self.linked(mi, start, end, MentionKind::Nominal, 0.75);
                 }
                 return self.unresolved(start, end, 0.6);
