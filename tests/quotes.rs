@@ -783,6 +783,28 @@ mod indirect {
         assert_eq!(q[0].1.as_deref(), Some("HSBC"));
     }
 
+    /// A work, an event or a law does not speak: a speech verb whose subject is one ("the
+    /// album Exodus … confirmed") gives no speaker to the paragraph's quote; a group may.
+    #[test]
+    fn works_do_not_speak() {
+        let speaker = |text: &str| {
+            quotes(text)
+                .into_iter()
+                .find(|q| q.kind == QuoteKind::Direct)
+                .and_then(|q| q.speaker.map(|s| s.name.to_string()))
+        };
+        let s = speaker(
+            "Partridge worked with Marley.\n\nThe album Exodus came out in 1977 and that \
+             confirmed his status. \"By 1979 he was the biggest touring attraction in the world.\"",
+        );
+        assert!(s.as_deref() != Some("Exodus"), "{s:?}");
+        let s = speaker(
+            "The bill passed.\n\nDemocrats confirmed their support on Monday. \"This is a good \
+             day for working families.\"",
+        );
+        assert_eq!(s.as_deref(), Some("Democrats"));
+    }
+
     /// An abbreviation's period inside reported speech does not end it.
     #[test]
     fn reported_speech_goes_on_past_jan() {

@@ -734,6 +734,26 @@ impl Ctx<'_> {
 
     /// A speech verb with a subject anywhere in paragraph `para` outside quotes, nearest to `near`
     /// first going back. Bounded by the paragraph's own tokens.
+    /// Whether phrase `ph` resolves to a miscellaneous name in the singular (a work, an event,
+    /// a law), which says nothing.
+    fn speaks_not(&self, ph: Phrase) -> bool {
+        let res = self.resolve(ph);
+        let cluster = res
+            .speaker
+            .entity
+            .as_deref()
+            .and_then(|r| r.strip_prefix('#'))
+            .and_then(|n| n.parse::<usize>().ok());
+        cluster
+            .and_then(|c| self.found.clusters.get(c))
+            .is_some_and(|c| {
+                let name = res.speaker.name.as_str();
+                // (A plural: "Democrats", "Israelis"; not "Exodus", "Congress".)
+                let plural = name.ends_with('s') && !name.ends_with("us") && !name.ends_with("ss");
+                c.label == Label::MISC && !plural
+            })
+    }
+
     fn paragraph_cue(&self, para: u32, near: usize) -> Option<Hit> {
         let p = self.doc.paragraphs.get(para as usize)?;
         let first = self.doc.sentences.get(p.first)?.first;
@@ -751,6 +771,12 @@ impl Ctx<'_> {
                     let (a, b) = self.np_backward(v, s0);
                     self.phrase_in(a, b).or_else(|| self.first_subject(s0, v))
                 };
+                // A work, event or law does not speak ("The album Exodus … and that confirmed
+                // his status"); a group may ("Democrats said"): a miscellaneous name counts only
+                // in the plural.
+                if ph.is_some_and(|ph| self.speaks_not(ph)) {
+                    continue;
+                }
                 if let Some(ph) = ph {
                     return Some(Hit {
                         phrase: ph,
