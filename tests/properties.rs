@@ -196,8 +196,14 @@ fn best_time(text: &str, runs: usize) -> f64 {
 fn assert_linear(name: &str, small: &str, big: &str) {
     let a = analyze(big, &Options::default());
     invariants::check(big, &a).unwrap_or_else(|e| panic!("{name}: {e}"));
-    let ts = best_time(small, 3).max(1e-3);
-    let tb = best_time(big, 2);
+    // One shape timed at a time: the test harness runs tests in parallel, and timings taken
+    // while other shapes compete for the cores are what made these checks noisy.
+    static TIMING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    let _one = TIMING.lock().unwrap_or_else(|e| e.into_inner());
+    // (Best of several runs: one preempted run on a shared machine doubled a 1 ms timing and
+    // failed the nested-quotes shape once, under a concurrent fuzzing job.)
+    let ts = best_time(small, 5).max(1e-3);
+    let tb = best_time(big, 3);
     let ratio = tb / ts;
     let size_ratio = big.len() as f64 / small.len() as f64;
     eprintln!(
@@ -286,7 +292,8 @@ fn linear_time_nested_quotes() {
         }
         s
     };
-    linear_shape("nested quotes", make, 32 * 1024);
+    // (128 KB: at 32 KB the small run took 1 ms, too short to time reliably.)
+    linear_shape("nested quotes", make, 128 * 1024);
 }
 
 #[test]

@@ -805,6 +805,27 @@ mod indirect {
         assert_eq!(s.as_deref(), Some("Democrats"));
     }
 
+    /// A place that qualifies a person's noun is not the speaker: "the Vermont senator" speaks,
+    /// not Vermont; "the US government" is still the United States'.
+    #[test]
+    fn a_place_before_a_persons_noun_is_not_the_speaker() {
+        let speakers = |text: &str| {
+            quotes(text)
+                .into_iter()
+                .filter(|q| q.kind != QuoteKind::Term)
+                .map(|q| q.speaker.map(|s| s.name.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let s = speakers(
+            "Bernie Sanders spoke in Iowa. \"We need a political revolution,\" the Vermont \
+             senator said.",
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].as_deref() != Some("Vermont"), "{s:?}");
+        let s = speakers("\"We will not pay,\" the US government said on Monday.");
+        assert_eq!(s, [Some("US".to_string())]);
+    }
+
     /// An abbreviation's period inside reported speech does not end it.
     #[test]
     fn reported_speech_goes_on_past_jan() {

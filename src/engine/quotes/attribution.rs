@@ -347,8 +347,23 @@ impl Ctx<'_> {
         let head = crate::text::lower(self.tok(b - 1));
         let head_noun = self.lex.noun(&head);
         // "the White House statement": the organization behind a document speaks.
-        if let Some(mi) = best[0].or(best[1]).or(best[2]) {
+        if let Some(mi) = best[0].or(best[1]) {
             return Some(Phrase::Mention(mi));
+        }
+        // A place that only qualifies a person's noun is not who speaks: "the England star",
+        // "a Glasgow spokesperson" (but "the US government", "the Moscow statement" are the
+        // place's).
+        if let Some(mi) = best[2] {
+            let qualifies = head_is_word
+                && b - a <= 6
+                && !self.doc.tokens[b - 1].cap
+                && self.ment[b - 1] == 0
+                && !matches!(head_noun, Some(Noun::Document | Noun::Organization));
+            return Some(if qualifies {
+                Phrase::Nominal { first: a, last: b }
+            } else {
+                Phrase::Mention(mi)
+            });
         }
         // A whole phrase that is one capitalized name of unknown type: "said Nervo".
         if let Some(mi) = best[4] {
