@@ -824,6 +824,11 @@ mod indirect {
         assert!(s[0].as_deref() != Some("Vermont"), "{s:?}");
         let s = speakers("\"We will not pay,\" the US government said on Monday.");
         assert_eq!(s, [Some("US".to_string())]);
+        // A plural is no one person, whatever role words a name carried nearby.
+        let s = speakers(
+            "Mark Smith, who leads the US teams, spoke. \"We share what we find,\" US teams say.",
+        );
+        assert_eq!(s, [Some("US teams".to_string())]);
     }
 
     /// An abbreviation's period inside reported speech does not end it.

@@ -656,6 +656,14 @@ impl<'a> Ctx<'a> {
             }
             None => {}
         }
+        // A plural ("US teams say") is no one person, whatever role words a name carried.
+        let plural = head.ends_with('s')
+            && !head.ends_with("ss")
+            && !head.ends_with("us")
+            && !head.ends_with("is");
+        if plural {
+            return self.unresolved(start, end, 0.8);
+        }
         if let Some(v) = self.roles.get(&head) {
             let i = v.partition_point(|&(p, _)| p < start);
             if let Some(&(p, cl)) = i.checked_sub(1).and_then(|i| v.get(i)) {
