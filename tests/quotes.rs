@@ -829,6 +829,11 @@ mod indirect {
             "Mark Smith, who leads the US teams, spoke. \"We share what we find,\" US teams say.",
         );
         assert_eq!(s, [Some("US teams".to_string())]);
+        // The connectives and time words before a noun phrase are not part of the speaker.
+        let s = speakers("But the tobacco companies said the ban was unfair.");
+        assert_eq!(s, [Some("the tobacco companies".to_string())]);
+        let s = speakers("Last week MPs said the plan would fail.");
+        assert_eq!(s, [Some("MPs".to_string())]);
     }
 
     /// An abbreviation's period inside reported speech does not end it.

@@ -305,6 +305,45 @@ impl Ctx<'_> {
         (s, e)
     }
 
+    /// Where the noun phrase in `a..b` starts: after the connectives and time words the backward
+    /// walk took in front of it ("But the tobacco companies", "This week a judge", "Tuesday the
+    /// chancellor" → "the tobacco companies", "a judge", "the chancellor").
+    fn np_start(&self, a: usize, b: usize) -> usize {
+        let mut k = a;
+        while k + 1 < b
+            && self.ment[k] == 0
+            && crate::text::with_lower(self.tok(k), |w| {
+                matches!(
+                    w,
+                    "but"
+                        | "and"
+                        | "yet"
+                        | "so"
+                        | "meanwhile"
+                        | "since"
+                        | "only"
+                        | "what"
+                        | "also"
+                        | "still"
+                        | "then"
+                        | "now"
+                        | "last"
+                        | "this"
+                        | "next"
+                        | "week"
+                        | "month"
+                        | "year"
+                        | "today"
+                        | "yesterday"
+                        | "tonight"
+                ) || crate::dates::weekday(w).is_some()
+            })
+        {
+            k += 1;
+        }
+        k
+    }
+
     /// Picks the speaker in a noun phrase: a person named in it (not as a possessive), else an
     /// organization or place, else a pronoun, else the phrase itself as a nominal.
     fn phrase_in(&self, a: usize, b: usize) -> Option<Phrase> {
@@ -360,7 +399,10 @@ impl Ctx<'_> {
                 && self.ment[b - 1] == 0
                 && !matches!(head_noun, Some(Noun::Document | Noun::Organization));
             return Some(if qualifies {
-                Phrase::Nominal { first: a, last: b }
+                Phrase::Nominal {
+                    first: self.np_start(a, b),
+                    last: b,
+                }
             } else {
                 Phrase::Mention(mi)
             });
@@ -383,7 +425,10 @@ impl Ctx<'_> {
             return Some(Phrase::Mention(mi));
         }
         if head_is_word && self.ment[b - 1] == 0 {
-            return Some(Phrase::Nominal { first: a, last: b });
+            return Some(Phrase::Nominal {
+                first: self.np_start(a, b),
+                last: b,
+            });
         }
         best[3].map(Phrase::Mention)
     }
