@@ -834,6 +834,11 @@ mod indirect {
         assert_eq!(s, [Some("the tobacco companies".to_string())]);
         let s = speakers("Last week MPs said the plan would fail.");
         assert_eq!(s, [Some("MPs".to_string())]);
+        let s = speakers("On Tuesday the chancellor said the plan would work.");
+        assert_eq!(s, [Some("the chancellor".to_string())]);
+        // A weekday that opens a name stays in it.
+        let s = speakers("Yesterday Sunday Life reported the club would fold.");
+        assert_eq!(s, [Some("Sunday Life".to_string())]);
     }
 
     /// An abbreviation's period inside reported speech does not end it.

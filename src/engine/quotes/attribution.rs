@@ -309,35 +309,57 @@ impl Ctx<'_> {
     /// walk took in front of it ("But the tobacco companies", "This week a judge", "Tuesday the
     /// chancellor" → "the tobacco companies", "a judge", "the chancellor").
     fn np_start(&self, a: usize, b: usize) -> usize {
+        const CONNECTIVES: &[&str] = &[
+            "but",
+            "and",
+            "yet",
+            "so",
+            "meanwhile",
+            "since",
+            "only",
+            "what",
+            "also",
+            "still",
+            "then",
+            "now",
+        ];
+        const TIME: &[&str] = &[
+            "last",
+            "this",
+            "next",
+            "week",
+            "month",
+            "year",
+            "today",
+            "yesterday",
+            "tonight",
+        ];
+        // (A weekday that opens a name or owns the next word stays: "Sunday Life", "Sunday's
+        // Financial Mail".)
+        let time = |k: usize| {
+            crate::text::with_lower(self.tok(k), |w| {
+                TIME.contains(&w)
+                    || crate::dates::weekday(w).is_some()
+                        && self.doc.tokens.get(k + 1).is_some_and(|t| !t.cap)
+                        && !super::resolve::is_possessive_tok(self.tok(k + 1))
+            })
+        };
+        // (A date's own tokens may go: "Tuesday" is a date mention.)
+        let free = |k: usize| {
+            self.ment[k]
+                .checked_sub(1)
+                .and_then(|m| self.found.mentions.get(m as usize))
+                .is_none_or(|m| matches!(m.label, Label::DATE | Label::TIME))
+        };
         let mut k = a;
         while k + 1 < b
-            && self.ment[k] == 0
-            && crate::text::with_lower(self.tok(k), |w| {
-                matches!(
-                    w,
-                    "but"
-                        | "and"
-                        | "yet"
-                        | "so"
-                        | "meanwhile"
-                        | "since"
-                        | "only"
-                        | "what"
-                        | "also"
-                        | "still"
-                        | "then"
-                        | "now"
-                        | "last"
-                        | "this"
-                        | "next"
-                        | "week"
-                        | "month"
-                        | "year"
-                        | "today"
-                        | "yesterday"
-                        | "tonight"
-                ) || crate::dates::weekday(w).is_some()
-            })
+            && free(k)
+            && (time(k)
+                || crate::text::with_lower(self.tok(k), |w| {
+                    CONNECTIVES.contains(&w)
+                        // "On Tuesday the chancellor": a preposition before a time word.
+                        || matches!(w, "on" | "by" | "at") && k + 2 < b && time(k + 1)
+                }))
         {
             k += 1;
         }

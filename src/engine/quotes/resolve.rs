@@ -73,7 +73,7 @@ pub fn subject_pronoun(w: &str) -> bool {
     )
 }
 
-fn is_possessive_tok(w: &str) -> bool {
+pub(crate) fn is_possessive_tok(w: &str) -> bool {
     matches!(w, "’s" | "'s" | "’S" | "'S" | "’" | "'")
 }
 
