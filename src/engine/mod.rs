@@ -144,12 +144,12 @@ fn guess_language(doc: &Doc) -> &'static str {
         if doc.tokens[i].kind == text::TokenKind::Word {
             words += 1;
             let w = doc.tok(i);
-            if w.len() <= 6 {
-                hits[0] += usize::from(text::listed(&LANGS[0].1, w));
+            if let Some(p) = text::Probe::new(w).filter(|_| w.len() <= 6) {
+                hits[0] += usize::from(LANGS[0].1.has(p));
                 // Not in capitals: "NA / NA" in a table is no Portuguese.
                 if !doc.tokens[i].all_caps || w.len() == 1 {
                     for (h, (_, list)) in hits.iter_mut().zip(&LANGS).skip(1) {
-                        *h += usize::from(text::listed(list, w));
+                        *h += usize::from(list.has(p));
                     }
                 }
             }

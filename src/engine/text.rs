@@ -166,19 +166,48 @@ impl WordList {
     }
 }
 
-/// Whether `w` is in `list`, ignoring ASCII case (one out-of-line function for every list: an
-/// inlined comparison per listed word costs KBs of wasm).
-#[inline(never)]
+/// Whether `w` is in `list`, ignoring ASCII case.
 pub(crate) fn listed(list: &WordList, w: &str) -> bool {
-    let b = w.as_bytes();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return false;
-    };
-    let bit = WordList::bit(b.len(), first, last);
-    let bit2 = WordList::bit2(b);
-    list.mask[bit / 64] & (1 << (bit % 64)) != 0
-        && list.mask2[bit2 / 64] & (1 << (bit2 % 64)) != 0
-        && list.words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    Probe::new(w).is_some_and(|p| list.has(p))
+}
+
+/// A word's two filter bits, computed once to look it up in several [`WordList`]s.
+#[derive(Clone, Copy)]
+pub(crate) struct Probe<'a> {
+    w: &'a str,
+    bit: usize,
+    bit2: usize,
+}
+
+impl<'a> Probe<'a> {
+    /// `None` for the empty word, which no list holds.
+    #[inline]
+    pub(crate) fn new(w: &'a str) -> Option<Probe<'a>> {
+        let b = w.as_bytes();
+        let (&first, &last) = (b.first()?, b.last()?);
+        Some(Probe {
+            w,
+            bit: WordList::bit(b.len(), first, last),
+            bit2: WordList::bit2(b),
+        })
+    }
+}
+
+impl WordList {
+    /// Whether the probed word is in the list, ignoring ASCII case.
+    #[inline]
+    pub(crate) fn has(&self, p: Probe) -> bool {
+        self.mask[p.bit / 64] & (1 << (p.bit % 64)) != 0
+            && self.mask2[p.bit2 / 64] & (1 << (p.bit2 % 64)) != 0
+            && self.scan(p.w)
+    }
+
+    /// The list scanned (one out-of-line function for every list: an inlined comparison per
+    /// listed word costs KBs of wasm).
+    #[inline(never)]
+    fn scan(&self, w: &str) -> bool {
+        self.words.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -195,42 +224,67 @@ fn is_abbreviation(word: &str) -> bool {
 /// bytes; only non-ASCII bytes decode a character.
 pub fn count_words(t: &str) -> usize {
     let b = t.as_bytes();
-    let (mut n, mut i) = (0, 0);
-    let class = |i: usize| -> (u8, usize) {
-        match b.get(i) {
-            Some(&c) if c < 0x80 => (ASCII_CLASS[c as usize], 1),
-            _ => {
-                let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-                let k = if c.is_whitespace() {
-                    SPACE
-                } else {
-                    c.is_alphanumeric() as u8 * ALNUM
-                };
-                (k, c.len_utf8())
+    let (mut n, mut i, mut seen) = (0, 0, 0u8);
+    while let Some(&c) = b.get(i) {
+        if ASCII_CLASS[(c & 0x7f) as usize] == ALNUM && c < 0x80 {
+            // The common case: a run of ASCII letters and digits, in a tight loop.
+            seen = ALNUM;
+            i += 1;
+            while b
+                .get(i)
+                .is_some_and(|&c| c < 0x80 && ASCII_CLASS[c as usize] == ALNUM)
+            {
+                i += 1;
             }
+            continue;
         }
-    };
-    while i < b.len() {
-        // One run of non-whitespace: is there a letter or digit in it?
-        let mut seen = 0;
-        while i < b.len() {
-            let (k, len) = class(i);
-            if k == SPACE {
-                break;
+        let k = if c < 0x80 {
+            i += 1;
+            ASCII_CLASS[c as usize]
+        } else {
+            let c = t.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                SPACE
+            } else {
+                is_alnum(c) as u8 * ALNUM
             }
+        };
+        // A space ends the run: it was a word if a letter or digit was seen in it.
+        if k == SPACE {
+            n += (seen != 0) as usize;
+            seen = 0;
+        } else {
             seen |= k;
-            i += len;
-        }
-        n += (seen != 0) as usize;
-        while i < b.len() {
-            let (k, len) = class(i);
-            if k != SPACE {
-                break;
-            }
-            i += len;
         }
     }
-    n
+    n + (seen != 0) as usize
+}
+
+/// Unicode's General Punctuation block (U+2000–U+206F: curly quotes, dashes, spaces) holds no
+/// letter or digit; news text is full of it, and the Unicode tables' search is slow (a few per
+/// token), so the character tests below skip it.
+#[inline]
+fn general_punct(c: char) -> bool {
+    matches!(c as u32, 0x2000..=0x206F)
+}
+
+/// `char::is_alphabetic`, quick on General Punctuation.
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && !general_punct(c) && c.is_alphabetic())
+}
+
+/// `char::is_alphanumeric`, quick on General Punctuation.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || (!c.is_ascii() && !general_punct(c) && c.is_alphanumeric())
+}
+
+/// `char::is_uppercase`, quick on General Punctuation.
+#[inline]
+pub(crate) fn is_upper(c: char) -> bool {
+    c.is_ascii_uppercase() || (!c.is_ascii() && !general_punct(c) && c.is_uppercase())
 }
 
 /// [`count_words`]'s classes of ASCII bytes: whitespace, letter or digit, other (0).
@@ -287,7 +341,7 @@ pub fn is_open_quote(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_combining(c)
+    is_alnum(c) || is_combining(c)
 }
 
 fn is_combining(c: char) -> bool {
@@ -349,7 +403,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                             ('.', Some(n)) => {
                                 (kind == TokenKind::Number && n.is_ascii_digit())
                                     // Bounded, so a long `A.A.A.…` run stays linear.
-                                    || (n.is_alphabetic()
+                                    || (is_alpha(n)
                                         && j - i < 32
                                         && single_letter_run(&text[i..j]))
                             }
@@ -364,7 +418,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                             (_, Some(n)) if is_apostrophe(d) => {
                                 // Possessive 's / ’s is split off as its own token, as in CoNLL;
                                 // n't and 've etc. stay (don't), names like O'Neill stay.
-                                n.is_alphabetic() && !is_possessive_s(&text[after..])
+                                is_alpha(n) && !is_possessive_s(&text[after..])
                             }
                             (_, Some(n)) => is_word_char(n),
                         };
@@ -400,7 +454,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         pos = end;
         let word = &text[i..end];
-        let cap = c.is_uppercase();
+        let cap = is_upper(c);
         // Every letter upper case (ASCII words without decoding).
         let (letters, upper) = if word.is_ascii() {
             let mut letters = 0usize;
@@ -419,9 +473,9 @@ fn tokenize(text: &str) -> Vec<Token> {
             let mut letters = 0usize;
             let mut upper = true;
             for ch in word.chars() {
-                if ch.is_alphabetic() {
+                if is_alpha(ch) {
                     letters += 1;
-                    if !ch.is_uppercase() {
+                    if !is_upper(ch) {
                         upper = false;
                         break;
                     }
@@ -460,7 +514,7 @@ fn single_letter_run(s: &str) -> bool {
                 return false;
             }
             prev_letter = false;
-        } else if c.is_alphabetic() {
+        } else if is_alpha(c) {
             if prev_letter {
                 return false;
             }
@@ -713,6 +767,28 @@ fn blank_line_between(text: &str, from: usize, to: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick character tests answer as the standard library's for every character.
+    #[test]
+    fn character_tests_match_the_standard_library() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    /// Every word list answers through a shared probe as by a scan.
+    #[test]
+    fn probes_find_exactly_the_listed_words() {
+        static L: WordList = WordList::new(&["de", "het", "the", "a", "über"]);
+        for w in [
+            "de", "DE", "The", "a", "A", "über", "", "d", "dee", "th", "an", "Über",
+        ] {
+            let scan = L.words.iter().any(|x| x.eq_ignore_ascii_case(w));
+            assert_eq!(listed(&L, w), scan, "{w}");
+        }
+    }
 
     #[test]
     fn token_at_or_after_matches_a_full_search() {
