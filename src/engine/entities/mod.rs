@@ -676,7 +676,8 @@ pub fn byline_or_dateline(rule: &str) -> bool {
 fn canonical_name(c: &Cluster, ms: &[Mention]) -> Text {
     // (proper case, not shouted, letters and digits), the first best kept; and whether it reads
     // better in title case.
-    let mut best: Option<(&str, (bool, bool, usize), bool)> = None;
+    type Score = (bool, bool, bool, usize);
+    let mut best: Option<(&str, Score, bool)> = None;
     for m in ms.iter().filter(|m| m.kind == MentionKind::Name) {
         let t = m.text.as_str();
         // One pass over the characters.
@@ -690,7 +691,9 @@ fn canonical_name(c: &Cluster, ms: &[Mention]) -> Text {
         // All capitals, and no acronym: five letters or more, or several words.
         let shouted = !lower && (alnum >= 5 || space);
         let other = !c.label.is_name();
-        let score = (upper || other, !shouted || other, alnum);
+        // A title standing for its holder ("the Prime Minister") names no one by itself.
+        let named = m.rule != tagger::TITLE_REFERENCE;
+        let score = (named, upper || other, !shouted || other, alnum);
         if best.is_none_or(|(_, b, _)| score > b) {
             // A shouted name of several words ("SAN FRANCISCO") or a dateline's place
             // ("WASHINGTON") is no acronym: shown in title case.
@@ -757,6 +760,50 @@ mod tests {
             confidence: 1.0,
             value: None,
         }
+    }
+
+    /// A capitalised title standing for its holder is a mention of that person, named by a
+    /// name, not the title; one that is part of a name, a surname or an office is none.
+    #[test]
+    fn title_references_join_their_holders() {
+        let (doc, f) = found(
+            "Prime Minister Tony Blair met the Chancellor, Gordon Brown, on Monday. The Prime \
+             Minister said the talks went well.\n\nEducation Secretary Miguel Cardona defended the \
+             plan. Critics say the Secretary overstepped. Madam Speaker, we object.\n\nCharlie \
+             King said Mr. King would not run. The Queen's Speech is next week. The Justice deals \
+             were signed. The Secretary-General of the UN came.",
+        );
+        // The mention of `s` where `context` (starting with it) stands.
+        let of_in = |context: &str, s: &str| {
+            let at = doc.text.find(context).unwrap();
+            f.mentions
+                .iter()
+                .find(|m| m.start == at && m.end == at + s.len() && m.kind == MentionKind::Name)
+                .map(|m| (m.label, m.rule, f.clusters[m.cluster].name.as_str()))
+        };
+        let of = |s: &str| of_in(s, s);
+        let title = tagger::TITLE_REFERENCE;
+        let pm = of_in("Prime Minister said", "Prime Minister");
+        assert_eq!(pm, Some((Label::PER, title, "Tony Blair")));
+        assert_eq!(of("Chancellor"), Some((Label::PER, title, "Gordon Brown")));
+        let secretary = of_in("Secretary overstepped", "Secretary");
+        assert_eq!(secretary, Some((Label::PER, title, "Miguel Cardona")));
+        assert_eq!(
+            of("Madam Speaker").map(|m| (m.0, m.1)),
+            Some((Label::PER, title))
+        );
+        assert!(of("Mr. King").is_none(), "a surname");
+        assert!(
+            of("Queen").is_none() && of("Justice").is_none(),
+            "a name's part, an office"
+        );
+        assert!(
+            of_in("Secretary-General", "Secretary").is_none(),
+            "an office"
+        );
+        let entities = f.into_entities(&doc, &[]);
+        let blair = entities.iter().find(|e| e.name == "Tony Blair").unwrap();
+        assert_eq!(blair.mentions.len(), 2, "{:?}", blair.mentions);
     }
 
     #[test]

@@ -73,9 +73,19 @@ pub fn link(doc: &Doc, found: &mut Found) {
     }
     let mut intros: Vec<(usize, Intro)> = Vec::new(); // (token, intro) in text order
     let mut added: Vec<RawMention> = Vec::new();
+    // Title references ("the Secretary") that join the person holding the title: (mention, cluster).
+    let mut holders: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
         let mi = mention_at[i];
+        if mi != usize::MAX
+            && found.mentions[mi].rule == super::tagger::TITLE_REFERENCE
+            && (i == 0 || mention_at[i - 1] != mi)
+        {
+            if let Some(cl) = holder(doc, found, &mention_at, &intros, mi, i) {
+                holders.push((mi, cl));
+            }
+        }
         // Introductions: up to four words before a person name (role words and place names).
         if mi != usize::MAX
             && found.mentions[mi].label == Label::PER
@@ -162,12 +172,49 @@ pub fn link(doc: &Doc, found: &mut Found) {
         }
         i += 1;
     }
+    for (mi, cl) in holders {
+        found.mentions[mi].cluster = cl;
+    }
     if !added.is_empty() {
         found.mentions.extend(added);
         crate::sort::sort_by_u64_key(&mut found.mentions, |m| {
             crate::sort::span_key(m.start, m.end)
         });
     }
+}
+
+/// The person a title reference starting at token `i` stands for: the one named right after it
+/// ("the Prime Minister, Tony Blair,"), else the latest one introduced with the title ("Prime
+/// Minister Tony Blair … the Prime Minister"; "Vice President" needs the "vice").
+fn holder(
+    doc: &Doc,
+    found: &Found,
+    mention_at: &[usize],
+    intros: &[(usize, Intro)],
+    mi: usize,
+    i: usize,
+) -> Option<usize> {
+    let m = &found.mentions[mi];
+    let mut end = i;
+    while end < doc.tokens.len() && doc.tokens[end].start < m.end {
+        end += 1;
+    }
+    let apposed = (doc.tokens.get(end).is_some() && doc.tok(end) == ",")
+        .then(|| mention_at.get(end + 1).copied())
+        .flatten()
+        .filter(|&a| a != usize::MAX && found.mentions[a].label == Label::PER)
+        .map(|a| found.mentions[a].cluster);
+    if apposed.is_some() {
+        return apposed;
+    }
+    // The title's words after any honorific: the last is the role, one before it a modifier.
+    let words: Vec<&str> = (i..end)
+        .map(|k| doc.tok(k))
+        .filter(|w| !matches!(*w, "Mr" | "Mr." | "." | "Madam" | "Madame" | "Mister"))
+        .collect();
+    let (&role, rest) = words.split_last()?;
+    let modifiers: Vec<String> = rest.iter().map(|w| key(w)).collect();
+    resolve(intros, &role.to_ascii_lowercase(), &modifiers)
 }
 
 /// The latest introduced person matching the role and every modifier; "counterpart" matches any
