@@ -202,17 +202,25 @@ fn assert_linear(name: &str, small: &str, big: &str) {
     let _one = TIMING.lock().unwrap_or_else(|e| e.into_inner());
     // (Best of several runs: one preempted run on a shared machine doubled a 1 ms timing and
     // failed the nested-quotes shape once, under a concurrent fuzzing job.)
-    let ts = best_time(small, 5).max(1e-3);
-    let tb = best_time(big, 3);
-    let ratio = tb / ts;
+    // And up to three attempts: a quadratic step fails every one (≈ ×64), while a burst of load
+    // from another process (it failed once more this way, beside a fuzzing job) rarely lasts.
     let size_ratio = big.len() as f64 / small.len() as f64;
-    eprintln!(
-        "{name}: {} B in {:.1} ms, {} B in {:.1} ms: time ×{ratio:.1} for size ×{size_ratio:.1}",
-        small.len(),
-        ts * 1e3,
-        big.len(),
-        tb * 1e3
-    );
+    let mut ratio = f64::MAX;
+    for _ in 0..3 {
+        let ts = best_time(small, 5).max(1e-3);
+        let tb = best_time(big, 3);
+        ratio = tb / ts;
+        eprintln!(
+            "{name}: {} B in {:.1} ms, {} B in {:.1} ms: time ×{ratio:.1} for size ×{size_ratio:.1}",
+            small.len(),
+            ts * 1e3,
+            big.len(),
+            tb * 1e3
+        );
+        if ratio <= 2.0 * size_ratio {
+            break;
+        }
+    }
     assert!(
         ratio <= 2.0 * size_ratio,
         "{name}: time grew ×{ratio:.1} for ×{size_ratio:.1} the text (super-linear)"

@@ -1090,12 +1090,15 @@ const MISC_CUES: &[&str] = &[
 
 /// Last words that make a name of several words a law, plan or treaty (MISC), whatever type the
 /// model read in its first words: "Clean Power Plan", "Affordable Care Act", "Paris Agreement",
-/// "First Amendment", and wars ("Iraq War"). (Not "Bill", a first name, nor "Initiative", also a
+/// "First Amendment", "Criminal Code"; wars and revolutions ("Iraq War"); events and awards
+/// ("Winter Olympics" read as a person, "Brit Awards", "Venice Film Festival", "Davis Cup"). (Not "Bill", a first name, nor "Initiative", also a
 /// foundation's name.)
 #[rustfmt::skip]
 const MISC_HEADS: WordList = WordList::new(&[
-    "accord", "accords", "act", "agreement", "amendment", "constitution", "doctrine", "pact",
-    "plan", "protocol", "treaty", "war", "wars",
+    "accord", "accords", "act", "agreement", "amendment", "award", "awards", "championship",
+    "championships", "code", "constitution", "cup", "doctrine", "festival", "games", "olympics",
+    "pact", "plan", "prix", "prize", "protocol", "revolution", "tournament", "treaty", "war",
+    "wars",
 ]);
 
 /// Laws and scriptures named by one word ("the Constitution", "the Bible"): works, so MISC (the
@@ -3370,7 +3373,8 @@ mod tests {
     fn laws_plans_and_religious_groups_are_misc() {
         let doc = Doc::new(
             "The Clean Power Plan, the Affordable Care Act, Muslims and Jim Plan met Act Inc. at \
-             the Ministry of War. The Constitution and the Bible.",
+             the Ministry of War. The Constitution and the Bible. The Winter Olympics, the Brit \
+             Awards.",
         );
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
         let span = |first: &str, last: &str, ty: usize| Span {
@@ -3390,6 +3394,9 @@ mod tests {
             // A law or scripture named by one word is a work.
             span("Constitution", "Constitution", 1),
             span("Bible", "Bible", 0),
+            // Events and awards, read as people and places.
+            span("Winter", "Olympics", 0),
+            span("Brit", "Awards", 2),
         ];
         cue_types(&doc, &DocFeats::new(&doc, gazetteer::shipped()), &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
@@ -3401,6 +3408,8 @@ mod tests {
                 Label::MISC,
                 Label::ORG,
                 Label::ORG,
+                Label::MISC,
+                Label::MISC,
                 Label::MISC,
                 Label::MISC
             ]
