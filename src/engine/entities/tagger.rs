@@ -49,6 +49,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     extend_initials(doc, &mut spans);
     split_group_before_person(doc, &df, &mut spans);
     split_company_of_place(doc, &mut spans);
+    general_companies(doc, &mut spans);
     strip_titles(doc, &mut spans);
     references(doc, &mut spans);
     drop_bare_titles(doc, &mut spans);
@@ -945,6 +946,42 @@ fn split_company_of_place(doc: &Doc, spans: &mut Vec<Span>) {
 
 /// Drops leading titles from person spans, and trailing ones from other names ("US President"
 /// → "US": the title belongs to the person, the country stays a place).
+/// Companies whose names open with a military title ("General Motors"): the model reads a
+/// general's name and the title is cut, leaving the person "Motors". The whole name, as ORG.
+#[inline(never)]
+fn general_companies(doc: &Doc, spans: &mut [Span]) {
+    const GENERAL_COMPANIES: WordList =
+        WordList::new(&["atomics", "dynamics", "electric", "mills", "motors"]);
+    let company = |i: usize| {
+        i > 0
+            && doc.tok(i - 1) == "General"
+            && doc.tokens[i].cap
+            && listed(&GENERAL_COMPANIES, doc.tok(i))
+    };
+    // (Rare: only then are the tokens covered by names looked up.)
+    if !spans
+        .iter()
+        .any(|s| company(s.first) || company(s.first + 1) && s.end - s.first >= 2)
+    {
+        return;
+    }
+    let mut covered = vec![false; doc.tokens.len()];
+    for s in spans.iter() {
+        for c in &mut covered[s.first..s.end] {
+            *c = true;
+        }
+    }
+    for s in spans.iter_mut() {
+        if s.end - s.first >= 2 && doc.tok(s.first) == "General" && company(s.first + 1) {
+            if s.ty != 1 {
+                (s.ty, s.rule) = (1, "lexicon:org");
+            }
+        } else if company(s.first) && !covered[s.first - 1] {
+            (s.first, s.ty, s.rule) = (s.first - 1, 1, "lexicon:org");
+        }
+    }
+}
+
 fn strip_titles(doc: &Doc, spans: &mut [Span]) {
     for s in spans.iter_mut() {
         // An honorific opens a person's name whatever the model typed it ("Professor Eastman"
@@ -3367,6 +3404,45 @@ mod tests {
         assert_eq!(hits, ["See", "Take", "Call"]);
         let two = Span { end: 2, ..one(0) };
         assert!(!imperative(&doc, &two));
+    }
+
+    #[test]
+    fn companies_opening_with_general_are_organizations() {
+        let doc = Doc::new("General Motors and General Electric met General Gordon and Motors.");
+        let at = |w: &str, k: usize| {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == w)
+                .nth(k)
+                .unwrap()
+        };
+        let span = |first: usize, end: usize| Span {
+            first,
+            end,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = [
+            // The model's "Motors" alone, a person; "General Electric" whole, a person.
+            span(at("Motors", 0), at("Motors", 0) + 1),
+            span(at("General", 1), at("Electric", 0) + 1),
+            span(at("Gordon", 0), at("Gordon", 0) + 1),
+            span(at("Motors", 1), at("Motors", 1) + 1),
+        ];
+        general_companies(&doc, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("General Motors", Label::ORG),
+                ("General Electric", Label::ORG),
+                ("Gordon", Label::PER),
+                ("Motors", Label::PER)
+            ]
+        );
     }
 
     #[test]
