@@ -94,6 +94,8 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         // ... nor, as a miscellaneous name, one month or ordinal word ("May", "Second" of a
         // headline's "Second Test").
         .filter(|s| !month_or_ordinal(doc, s))
+        // ... nor a review's verdict ("Great Service", "Best Cigar lounge", "WONDERFUL service").
+        .filter(|s| !verdict(doc, s))
         .map(|s| Candidate {
             start: doc.tokens[s.first].start,
             end: doc.tokens[s.end - 1].end,
@@ -271,6 +273,30 @@ fn title_references(doc: &Doc, spans: &mut Vec<Span>) {
         !drop[k - 1]
     });
     spans.extend(found);
+}
+
+/// Words of praise and blame that open reviews' titles and verdicts ("Great Service", "Best
+/// YET!", "Poor Service After …"), which the tagger reads as organizations and people.
+#[rustfmt::skip]
+const VERDICTS: WordList = WordList::new(&[
+    "amazing", "awesome", "bad", "beautiful", "best", "delicious", "excellent", "fantastic",
+    "favorite", "favourite", "friendly", "good", "great", "highly", "horrible", "lovely",
+    "outstanding", "perfect", "poor", "rude", "superb", "terrible", "very", "wonderful", "worst",
+]);
+
+/// A person or organization of one to three words opened by a word of praise or blame, and not
+/// ending in an institution's word, that is the word alone ("Great"), opens a line (a review's
+/// title: "Great Service", "Best Cigar lounge on …") or shouts it ("GREAT Service"). Mid-sentence
+/// such names are names ("the rapper Bad Bunny", "Good Morning Scotland"); places such as
+/// "Great Lakes" are left alone.
+#[inline(never)]
+fn verdict(doc: &Doc, s: &Span) -> bool {
+    let t = &doc.tokens[s.first];
+    matches!(TYPES[s.ty], Label::PER | Label::ORG)
+        && s.end - s.first <= 3
+        && (s.end - s.first == 1 || t.newline_before || s.first == 0 || t.all_caps)
+        && listed(&VERDICTS, doc.tok(s.first))
+        && !listed(&ORG_HEADS, doc.tok(s.end - 1))
 }
 
 /// Adverbs that open sentences, never a name alone.
@@ -3404,6 +3430,42 @@ mod tests {
         assert_eq!(hits, ["See", "Take", "Call"]);
         let two = Span { end: 2, ..one(0) };
         assert!(!imperative(&doc, &two));
+    }
+
+    #[test]
+    fn reviews_verdicts_are_no_names() {
+        let doc = Doc::new(
+            "Great Service\nThe staff were VERY fast and GREAT Service overall. We met the rapper \
+             Bad Bunny at the Great Lakes. Great!",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |first: &str, last: &str, ty: usize| Span {
+            first: at(first),
+            end: at(last) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let dropped = |s: Span| verdict(&doc, &s);
+        // A review's title line, a shouted word alone or opening a name, a lone "Great".
+        assert!(dropped(span("Great", "Service", 1)));
+        assert!(dropped(span("VERY", "VERY", 1)));
+        assert!(dropped(Span {
+            end: at("GREAT") + 2,
+            ..span("GREAT", "GREAT", 1)
+        }));
+        assert!(dropped(Span {
+            first: doc.tokens.len() - 2,
+            end: doc.tokens.len() - 1,
+            ..span("Great", "Great", 0)
+        }));
+        // Mid-sentence names, and places.
+        assert!(!dropped(span("Bad", "Bunny", 0)));
+        assert!(!dropped(Span {
+            first: at("Lakes") - 1,
+            end: at("Lakes") + 1,
+            ..span("Great", "Great", 2)
+        }));
     }
 
     #[test]
