@@ -806,6 +806,22 @@ mod tests {
         assert_eq!(blair.mentions.len(), 2, "{:?}", blair.mentions);
     }
 
+    /// A storm's cue outweighs the model's readings of its bare name as a person.
+    #[test]
+    fn a_storms_bare_name_stays_the_storm() {
+        let (doc, f) = found(
+            "Hurricane Rita neared the coast. Rita packed winds of 240 km an hour, and the \
+             center said Rita was extremely dangerous.",
+        );
+        let labels: Vec<Label> = f
+            .mentions
+            .iter()
+            .filter(|m| &doc.text[m.start..m.end] == "Rita")
+            .map(|m| m.label)
+            .collect();
+        assert_eq!(labels, [Label::MISC; 3]);
+    }
+
     #[test]
     fn no_function_word_alone_is_a_name() {
         // After a title-case headline the tagger reads "You" as a name, and the document passes
