@@ -619,8 +619,11 @@ impl Found {
                 .find(|m| !reporting(m))
                 .map_or(0.0, |m| 1.0 - m.start as f32 / len);
             let type_w = if c.label.is_name() { 1.0 } else { 0.35 };
-            let raw = type_w
-                * ((1.0 + names + 0.5 * others).ln() + 0.8 * pos + 0.6 * speaker_counts[i] as f32);
+            // Quotes count like mentions, with diminishing returns: an office quoted four times
+            // ("the White House said") should not outrank the article's subject.
+            let quoted = speaker_counts[i] as f32;
+            let raw =
+                type_w * ((1.0 + names + 0.5 * others).ln() + 0.8 * pos + 0.6 * quoted.ln_1p());
             let name = canonical_name(c, &ms);
             out.push((
                 raw,
@@ -1035,6 +1038,27 @@ mod tests {
             );
             assert!(rank(reporter) > rank("Brussels"), "{reporter}: {a:#?}");
         }
+    }
+
+    /// An office quoted again and again does not outrank the person the article is about.
+    #[test]
+    fn quotes_add_to_salience_with_diminishing_returns() {
+        let text = "Joe Biden spoke with Vladimir Putin. Biden raised the hacking. Biden said \
+                    the talks were frank. Biden will meet allies, and Biden hopes for a deal. \
+                    \"It went well,\" the White House said. \"More talks,\" the White House said. \
+                    \"No date yet,\" the White House said. \"Watch this,\" the White House said.";
+        let analysis = crate::analyze(text, &crate::Options::default());
+        let quotes_by = |name: &str| {
+            analysis
+                .quotes
+                .iter()
+                .filter(|q| q.speaker.as_ref().is_some_and(|s| s.name == name))
+                .count()
+        };
+        // (The premise: the office speaks four times, the person once.)
+        assert_eq!(quotes_by("White House"), 4, "{:#?}", analysis.quotes);
+        let names: Vec<&str> = analysis.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names.first(), Some(&"Joe Biden"), "{names:?}");
     }
 
     #[test]
