@@ -107,9 +107,15 @@ pub fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let w = word.trim_end_matches('.');
     // Month names differ in their first three letters: those pick the only candidate (this runs
-    // on every token).
+    // on every token, so most words are turned away by their first letter before anything else).
+    if !matches!(
+        word.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd')
+    ) {
+        return None;
+    }
+    let w = word.trim_end_matches('.');
     let i = match &lower3(w)? {
         b"jan" => 0,
         b"feb" => 1,
