@@ -94,8 +94,16 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         // ... nor, as a miscellaneous name, one month or ordinal word ("May", "Second" of a
         // headline's "Second Test").
         .filter(|s| !month_or_ordinal(doc, s))
-        // ... nor a review's verdict ("Great Service", "Best Cigar lounge", "WONDERFUL service").
+        // ... nor a review's verdict ("Great Service", "Best Cigar lounge", "WONDERFUL service") ...
         .filter(|s| !verdict(doc, s))
+        // ... nor an honorific's abbreviation alone ("Dr" of "Dr Mcdonald", repeated from a
+        // shouted "DR"; "Judge" may be Aaron Judge, and "Rep" Johnny Rep when the document
+        // names him so).
+        .filter(|s| {
+            !(s.end - s.first == 1
+                && s.rule != "doc:surname"
+                && honorific_abbreviation(doc.tok(s.first)))
+        })
         .map(|s| Candidate {
             start: doc.tokens[s.first].start,
             end: doc.tokens[s.end - 1].end,
@@ -1087,10 +1095,32 @@ fn references(doc: &Doc, spans: &mut [Span]) {
 /// of companies, places, departments and contests).
 #[rustfmt::skip]
 #[inline(never)]
+/// An honorific's abbreviation, never a name alone ("Dr", "Mrs.", "Rep").
+fn honorific_abbreviation(w: &str) -> bool {
+    is_honorific(w) && w.trim_end_matches('.').len() <= 4
+}
+
 fn is_honorific(w: &str) -> bool {
     const WORDS: WordList = WordList::new(&[
-        "dr", "dr.", "gov", "gov.", "judge", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof",
-        "prof.", "professor", "rep", "rep.", "sen", "sen.", "senator",
+        "dr",
+        "dr.",
+        "gov",
+        "gov.",
+        "judge",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "prof",
+        "prof.",
+        "professor",
+        "rep",
+        "rep.",
+        "sen",
+        "sen.",
+        "senator",
     ]);
     listed(&WORDS, w)
 }
@@ -3434,6 +3464,21 @@ mod tests {
         assert_eq!(hits, ["See", "Take", "Call"]);
         let two = Span { end: 2, ..one(0) };
         assert!(!imperative(&doc, &two));
+    }
+
+    #[test]
+    fn honorifics_abbreviations_are_no_names_alone() {
+        for w in ["Dr", "DR", "Mrs.", "Rep", "Prof"] {
+            assert!(honorific_abbreviation(w), "{w}");
+        }
+        // Whole words can be surnames ("said Judge", Aaron Judge).
+        for w in ["Judge", "Senator", "Professor", "Drake"] {
+            assert!(!honorific_abbreviation(w), "{w}");
+        }
+        let (names, _) = tag(&Doc::new(
+            "Great Service\nDR Mcdonald is wonderful. Dr Mcdonald helped.",
+        ));
+        assert!(names.iter().all(|c| c.end - c.start > 3), "{names:?}");
     }
 
     #[test]
