@@ -421,6 +421,8 @@ fn is_function_word(w: &str) -> bool {
 const TITLES: WordList = WordList::new(&[
     "administrator",
     "agent",
+    "analyst",
+    "associate",
     "ambassador",
     "archbishop",
     "attorney",
@@ -2690,6 +2692,13 @@ mod tests {
         let got = split("UK Prime Minister Boris Johnson spoke.", "UK", "Johnson");
         assert_eq!(got[0].0, "UK");
         assert_eq!(got[1], ("Boris Johnson".to_string(), Label::PER));
+        // Job roles are titles too.
+        let got = split(
+            "Boston analyst Vadim Mitroshin said.",
+            "Boston",
+            "Mitroshin",
+        );
+        assert_eq!(got[1], ("Vadim Mitroshin".to_string(), Label::PER));
         // No person after the title, or a title that opens the name: one name as it was.
         for (text, first, last) in [
             ("The Queen Elizabeth Hospital opened.", "Queen", "Hospital"),
