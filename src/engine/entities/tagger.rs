@@ -1437,10 +1437,28 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             s.rule = "cue:misc-word";
             continue;
         }
+        // A court named by its word alone ("may it please the Court") is the institution.
+        if TYPES[s.ty] != Label::ORG
+            && one
+            && doc.tok(s.first) == "Court"
+            && s.first > 0
+            && matches!(doc.tok(s.first - 1), "the" | "The" | "this" | "This")
+        {
+            s.ty = 1;
+            s.rule = "cue:org-word";
+            continue;
+        }
         if TYPES[s.ty] != Label::ORG
             && s.end - s.first >= 2
             && (listed(&ORG_HEADS, doc.tok(s.end - 1))
-                || TYPES[s.ty] != Label::PER && listed(&NEWS_HEADS, doc.tok(s.end - 1)))
+                || TYPES[s.ty] != Label::PER && listed(&NEWS_HEADS, doc.tok(s.end - 1))
+                // ... or opening one, before "of" ("Office of Undergraduate Education",
+                // "University of Chicago": on the gold sets 72 such names are organizations, 6
+                // not).
+                || s.end - s.first >= 3
+                    && doc.tokens[s.first].cap
+                    && doc.tok(s.first + 1) == "of"
+                    && (listed(&ORG_HEADS, doc.tok(s.first)) || doc.tok(s.first) == "Office"))
         {
             s.ty = 1;
             s.rule = "cue:org-word";
@@ -3971,6 +3989,14 @@ mod tests {
                 ]
             ),
             [Label::MISC, Label::MISC, Label::PER]
+        );
+        // An institution's word opening its name before "of"; a court by its word alone.
+        assert_eq!(
+            typed(
+                "The Office of Undergraduate Education and the Court agreed.",
+                &[("Office", "Education", 2), ("Court", "Court", 2)]
+            ),
+            [Label::ORG, Label::ORG]
         );
         // The verb "storm" names no storm.
         assert_eq!(
