@@ -879,6 +879,7 @@ mod regression {
         [("“We won the vote today.”", "direct", None, None)]
     );
     t!(secretary_of_state_is_not_a_speech_verb, "John Smith once described the deal as “the gold standard” of trade deals when he was secretary of state.", [("“the gold standard”", "partial", Some("Smith"), Some("label"))]);
+    t!(pronoun_before_the_verb_is_the_subject, "The health chief spoke on Monday.\nAnd on Twitter he added: “We need more information from the region.”", [("“We need more information from the region.”", "direct", Some("he"), None)]);
     t!(introductory_phrase_is_not_the_subject, "In his Presidential debate, John Smith had accused Mary Jones of being lenient, calling her ‘a puppet’.", [("‘a puppet’", "partial", Some("John Smith"), Some("label"))]);
 
     #[test]

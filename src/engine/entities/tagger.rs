@@ -63,6 +63,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     title_case_lines(doc, &df, &mut spans);
     repeat_missed(doc, &df, &mut spans);
     lower_case_places(doc, &df, &mut spans);
+    missed_known_orgs(doc, &mut spans);
     title_references(doc, &mut spans);
     crate::sort::sort_by_u64_key(&mut spans, |s| s.first as u64);
     let names = spans
@@ -2386,6 +2387,36 @@ fn lower_case_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     }
 }
 
+/// A known institution of one word ("Google", "NATO", "BBC") that the model passed over ("Google
+/// has finally had an analyst day" opening a blog post): the organization.
+#[inline(never)]
+fn missed_known_orgs(doc: &Doc, spans: &mut Vec<Span>) {
+    let mut covered: Option<Vec<bool>> = None;
+    let mut found = Vec::new();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        if !t.cap || t.kind != TokenKind::Word || !listed(&KNOWN_ORGS, doc.tok(i)) {
+            continue;
+        }
+        let covered = covered.get_or_insert_with(|| {
+            let mut c = vec![false; doc.tokens.len()];
+            for s in spans.iter() {
+                c[s.first..s.end].fill(true);
+            }
+            c
+        });
+        if !covered[i] {
+            found.push(Span {
+                first: i,
+                end: i + 1,
+                ty: 1,
+                conf: 0.6,
+                rule: "lexicon:org",
+            });
+        }
+    }
+    spans.extend(found);
+}
+
 /// Whether tokens `first..end` are part of a web or e-mail address ("biomed.taiwan",
 /// "mail@kerala.com"): joined to a neighbour by `.`, `@` or `/` without a space.
 fn in_address(doc: &Doc, first: usize, end: usize) -> bool {
@@ -3491,6 +3522,26 @@ mod tests {
         assert_eq!(hits, ["See", "Take", "Call"]);
         let two = Span { end: 2, ..one(0) };
         assert!(!imperative(&doc, &two));
+    }
+
+    #[test]
+    fn known_institutions_the_model_missed_are_found() {
+        let doc = Doc::new("Google has finally had an analyst day. Later the BBC and NATO spoke.");
+        let mut spans = Vec::new();
+        missed_known_orgs(&doc, &mut spans);
+        let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(got, ["Google", "BBC", "NATO"]);
+        assert!(spans.iter().all(|s| TYPES[s.ty] == Label::ORG));
+        // Not over a name already read.
+        let mut spans = vec![Span {
+            first: 0,
+            end: 1,
+            ty: 1,
+            conf: 1.0,
+            rule: "model",
+        }];
+        missed_known_orgs(&doc, &mut spans);
+        assert_eq!(spans.len(), 3);
     }
 
     #[test]

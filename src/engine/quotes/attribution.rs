@@ -295,6 +295,16 @@ impl Ctx<'_> {
         } {
             e -= 1;
         }
+        // A subject pronoun right before the verb is the whole phrase ("And on Twitter he
+        // added": he, not Twitter).
+        if e > floor
+            && matches!(
+                self.tok(e - 1),
+                "he" | "she" | "they" | "we" | "He" | "She" | "They" | "We"
+            )
+        {
+            return (e - 1, e);
+        }
         let mut s = e;
         while s > floor && e - s < NP_MAX && !self.hard_stop(s - 1) && self.np_token(s - 1) {
             if self.doc.tokens[s].newline_before && s < e {
