@@ -1517,8 +1517,16 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             continue;
         }
         if TYPES[s.ty] == Label::PER {
-            // A person's name does not end in "Lake" or "Building": a place the model misread.
-            if s.end - s.first >= 2 && listed(&PLACE_HEADS, doc.tok(s.end - 1)) {
+            // A person's name does not end in "Lake" or "Building", nor stand before a lower-case
+            // "district" or "province" ("from Doda district"): a place the model misread.
+            let before_area = doc.tokens.get(s.end).is_some_and(|t| {
+                !t.cap
+                    && matches!(
+                        &doc.text[t.start..t.end],
+                        "district" | "province" | "region" | "area" | "valley"
+                    )
+            });
+            if s.end - s.first >= 2 && listed(&PLACE_HEADS, doc.tok(s.end - 1)) || before_area {
                 s.ty = 2;
                 s.rule = "cue:place-word";
             }
@@ -4040,6 +4048,11 @@ mod tests {
                 ]
             ),
             [Label::MISC, Label::MISC, Label::PER]
+        );
+        // A "person" before a lower-case "district" is a place.
+        assert_eq!(
+            typed("He came from Doda district.", &[("Doda", "Doda", 0)]),
+            [Label::LOC]
         );
         // An institution's word opening its name before "of"; a court by its word alone.
         assert_eq!(
