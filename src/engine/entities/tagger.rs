@@ -58,6 +58,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     party_tags(doc, &mut spans);
     bylines(doc, &mut spans);
     coordinated_people(doc, &mut spans);
+    listed_places(doc, &df, &mut spans);
     agree_on_types(doc, &mut spans);
     surnames(doc, &mut spans);
     title_case_lines(doc, &df, &mut spans);
@@ -2239,6 +2240,33 @@ fn coordinated_people(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
+/// A "person" listed between two places ("in Mosul, Baiji, and Tuz"; "San Jose, Palo Alto, San
+/// Francisco") is a place: items of a list joined by commas and "and"/"or" share their kind. Not
+/// a listed first name ("Paris, Jordan and Rome" may be a person's list too).
+fn listed_places(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    crate::sort::sort_by_u64_key(&mut order, |&i| spans[i].first as u64);
+    // Whether spans `p` and `q` are neighbours in a list: only ",", "and", "or", ", and" between.
+    let joined = |p: &Span, q: &Span| match q.first.checked_sub(p.end) {
+        Some(1) => matches!(doc.tok(p.end), "," | "and" | "or"),
+        Some(2) => doc.tok(p.end) == "," && matches!(doc.tok(p.end + 1), "and" | "or"),
+        _ => false,
+    };
+    for w in order.windows(3) {
+        let (p, m, q) = (spans[w[0]], spans[w[1]], spans[w[2]]);
+        if TYPES[m.ty] == Label::PER
+            && TYPES[p.ty] == Label::LOC
+            && TYPES[q.ty] == Label::LOC
+            && joined(&p, &m)
+            && joined(&m, &q)
+            && df.gaz(m.first) & gazetteer::FIRST_NAME == 0
+        {
+            spans[w[1]].ty = 2;
+            spans[w[1]].rule = "cue:list";
+        }
+    }
+}
+
 fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
     let mut votes: FxMap<&str, [f32; 4]> = FxMap::default();
     // (A dateline's place neither votes nor is outvoted: "NICE" the club, "NICE, France" the city.)
@@ -3530,6 +3558,33 @@ mod tests {
         assert_eq!(hits, ["See", "Take", "Call"]);
         let two = Span { end: 2, ..one(0) };
         assert!(!imperative(&doc, &two));
+    }
+
+    #[test]
+    fn a_person_listed_between_places_is_a_place() {
+        let doc = Doc::new("Bombs hit Mosul, Baiji, and Tikrit. Paris, Jordan and Rome voted.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let one = |w: &str, ty: usize| Span {
+            first: at(w),
+            end: at(w) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let mut spans = [
+            one("Mosul", 2),
+            one("Baiji", 0),
+            one("Tikrit", 2),
+            one("Paris", 2),
+            one("Jordan", 0),
+            one("Rome", 2),
+        ];
+        listed_places(&doc, &df, &mut spans);
+        let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
+        use Label::{LOC, PER};
+        // A listed first name keeps its reading.
+        assert_eq!(types, [LOC, LOC, LOC, LOC, PER, LOC]);
     }
 
     #[test]
