@@ -1316,7 +1316,12 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             s.conf = s.conf.max(0.9);
             continue;
         }
-        if text.len() <= 12 && listed(&KNOWN_MISC, text) {
+        // (And any virus: "Hantavirus", "Norovirus", "Coronavirus".)
+        let virus = s.end - s.first == 1
+            && text.len() > 6
+            && text.is_char_boundary(text.len() - 5)
+            && text[text.len() - 5..].eq_ignore_ascii_case("virus");
+        if text.len() <= 12 && listed(&KNOWN_MISC, text) || virus {
             s.ty = 3;
             s.rule = "lexicon:misc";
             s.conf = s.conf.max(0.9);
@@ -4103,6 +4108,11 @@ mod tests {
                 ]
             ),
             [Label::MISC, Label::MISC, Label::PER]
+        );
+        // A virus is no person.
+        assert_eq!(
+            typed("The Hantavirus spread.", &[("Hantavirus", "Hantavirus", 0)]),
+            [Label::MISC]
         );
         // A "person" before a lower-case "district" is a place.
         assert_eq!(
