@@ -302,7 +302,9 @@ const VERDICTS: WordList = WordList::new(&[
 #[inline(never)]
 fn verdict(doc: &Doc, s: &Span) -> bool {
     let t = &doc.tokens[s.first];
-    matches!(TYPES[s.ty], Label::PER | Label::ORG)
+    // (A place only as the word alone: "Highly recommend", but "Great Britain".)
+    let one = s.end - s.first == 1;
+    (matches!(TYPES[s.ty], Label::PER | Label::ORG) || one && TYPES[s.ty] == Label::LOC)
         && s.end - s.first <= 3
         && (s.end - s.first == 1 || t.newline_before || s.first == 0 || t.all_caps)
         && listed(&VERDICTS, doc.tok(s.first))
@@ -3654,6 +3656,8 @@ mod tests {
             end: doc.tokens.len() - 1,
             ..span("Great", "Great", 0)
         }));
+        // A place only as the word alone ("Highly recommend" read as a place).
+        assert!(dropped(span("VERY", "VERY", 2)));
         // Mid-sentence names, and places.
         assert!(!dropped(span("Bad", "Bunny", 0)));
         assert!(!dropped(Span {
