@@ -1574,10 +1574,11 @@ fn never_alone(w: &str) -> bool {
     // is a name's "Jr." cut off after a comma, nor a sentence's opening discourse word: "Alright",
     // "However", "There", "Which".)
     const NEVER_ALONE: WordList = WordList::new(&[
-        "alright", "already", "am", "anything", "anyway", "applause", "are", "be", "been", "born",
-        "click", "laughter", "did", "does", "email", "fax", "glad", "good", "had", "has", "have",
-        "however", "indeed", "is", "jeez", "jr", "maybe", "mep", "meps", "mp", "mps", "msp",
-        "msps", "perhaps", "phone", "sr", "there", "was", "well", "were", "which", "yeah",
+        "again", "alright", "already", "am", "anything", "anyway", "applause", "are", "be", "been",
+        "born", "click", "laughter", "did", "does", "email", "fax", "glad", "good", "had", "has",
+        "have", "however", "indeed", "is", "jeez", "jr", "maybe", "mep", "meps", "mp", "mps",
+        "msp", "msps", "perhaps", "phone", "posted", "sr", "there", "was", "well", "were", "which",
+        "yeah",
     ]);
     is_greeting(w) || listed(&NEVER_ALONE, w)
 }
@@ -2653,6 +2654,7 @@ mod tests {
         // Forms of "be" and "have" are never a name alone; months and "Will" may be.
         assert!(never_alone("Be") && never_alone("IS") && never_alone("has"));
         assert!(never_alone("There") && never_alone("However") && never_alone("Alright"));
+        assert!(never_alone("Posted") && never_alone("Again"));
         assert!(!never_alone("May") && !never_alone("Will") && !never_alone("Ben"));
     }
 
