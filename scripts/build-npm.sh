@@ -15,7 +15,7 @@ const p = JSON.parse(fs.readFileSync("pkg/package.json", "utf8"));
 p.name = "article-analyzer";
 p.description = "Entities, quotes with speakers and topics of news articles — in the browser or Node, nothing leaves the machine.";
 p.keywords = ["nlp", "ner", "quotes", "news", "wasm", "entities", "keyphrases"];
-p.files = ["article_analyzer_bg.wasm", "article_analyzer.js", "article_analyzer.d.ts", "article_analyzer_bg.wasm.d.ts", "README.md"];
+p.files = ["article_analyzer_bg.wasm", "article_analyzer.js", "article_analyzer.d.ts", "article_analyzer_bg.wasm.d.ts", "snippets/", "README.md"];
 fs.writeFileSync("pkg/package.json", JSON.stringify(p, null, 2) + "\n");
 '
 # wasm-bindgen cannot mark a typed parameter optional: do it here, loudly if the signature moved.

@@ -17,6 +17,7 @@ pub mod train;
 
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+pub mod jsform;
 pub mod pretty;
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;

@@ -1,6 +1,7 @@
 //! Browser tests of the JS binding (run by `wasm-pack test --headless --chrome`).
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -11,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn binding_offsets_are_utf16() {
     let text = "“Yes,” said 👩‍👩‍👧 Anna Smith in Paris.";
     let js_text = js_sys::JsString::from(text);
-    let a = article_analyzer::bindings::analyze_js(text, None).expect("analysis");
+    let a = article_analyzer::bindings::analyze_js(&js_text, None).expect("analysis");
     let entities = js_sys::Reflect::get(&a, &"entities".into()).unwrap();
     let entities = js_sys::Array::from(&entities);
     assert!(entities.length() > 0);
@@ -38,11 +39,44 @@ fn binding_offsets_are_utf16() {
     assert!(checked > 0);
 }
 
+/// The object the binding builds is the engine's JSON parsed, offsets made UTF-16: same keys, same
+/// order, same values (compared as `JSON.stringify` text).
+#[wasm_bindgen_test]
+fn binding_result_equals_the_json() {
+    use article_analyzer::engine::offsets;
+    let texts = [
+        include_str!("../data/sample-article.txt").to_string(),
+        "“Yes,” said 👩‍👩‍👧 Anna Smith in Paris on Tuesday. “No,” he added. Zürich’s mayor, \
+         Corine Mauch, said 5 % of $3 million was “enough.”"
+            .to_string(),
+        String::new(),
+        "   \n\n".to_string(),
+        "date 2021-01-27\nWASHINGTON (Reuters) - \"We will,\" Biden said. \"Unclosed".to_string(),
+        "Київ — Зеленський сказав: «Ні». Apple Inc. rose 3%.".to_string(),
+    ];
+    for (i, text) in texts.iter().enumerate() {
+        for opts in [None, Some(r#"{"articleDate":"2021-01-27","topics":false}"#)] {
+            let js_opts = opts.map(|o| js_sys::JSON::parse(o).unwrap());
+            let o = article_analyzer::bindings::options_from_json(opts.unwrap_or("")).unwrap();
+            let built =
+                article_analyzer::bindings::analyze_js(&text.as_str().into(), js_opts).unwrap();
+            let mut a = article_analyzer::analyze(text, &o);
+            offsets::to_utf16(text, &mut a);
+            let parsed = js_sys::JSON::parse(&a.to_json().unwrap()).unwrap();
+            let s = |v: &wasm_bindgen::JsValue| String::from(js_sys::JSON::stringify(v).unwrap());
+            assert_eq!(s(&built), s(&parsed), "text {i}, options {opts:?}");
+        }
+    }
+}
+
 /// Bad options are an error, not a crash.
 #[wasm_bindgen_test]
 fn binding_rejects_bad_options() {
     let bad = js_sys::JSON::parse(r#"{"entities": "yes please"}"#).unwrap();
-    assert!(article_analyzer::bindings::analyze_js("Hi.", Some(bad)).is_err());
+    assert!(article_analyzer::bindings::analyze_js(&"Hi.".into(), Some(bad)).is_err());
+    // Not a string: an error too.
+    let not_text = wasm_bindgen::JsValue::from_f64(1.0).unchecked_into();
+    assert!(article_analyzer::bindings::analyze_js(&not_text, None).is_err());
 }
 
 /// Options are read field by field: defaults for what is missing, errors for mistyped known keys,
