@@ -89,6 +89,9 @@ pub struct Doc<'a> {
     /// Each token's start as 32 bits (empty for a text of 4 GB or more): the few neighbours are
     /// searched in one cache line here rather than across several tokens' records.
     starts: Vec<u32>,
+    /// Each token's text, sliced once: the stages ask for token texts millions of times, and a
+    /// slice of `text` checks its bounds and both char boundaries each time.
+    strs: Vec<&'a str>,
 }
 
 const BLOCK_BITS: u32 = 6;
@@ -615,6 +618,10 @@ impl<'a> Doc<'a> {
         } else {
             Vec::new()
         };
+        let strs = tokens
+            .iter()
+            .map(|t| text.get(t.start..t.end).unwrap_or(""))
+            .collect();
         let mut block_first = Vec::with_capacity((text.len() >> BLOCK_BITS) + 2);
         let mut k = 0usize;
         for b in 0..=(text.len() >> BLOCK_BITS) + 1 {
@@ -631,13 +638,13 @@ impl<'a> Doc<'a> {
             paragraphs,
             block_first,
             starts,
+            strs,
         }
     }
 
     /// The text of token `i`.
     pub fn tok(&self, i: usize) -> &'a str {
-        let t = self.tokens[i];
-        &self.text[t.start..t.end]
+        self.strs[i]
     }
 
     /// Number of words, as [`count_words`] counts them.
