@@ -94,12 +94,13 @@ pub fn stems_encode(rows: &[StemRow], cols: usize) -> Vec<u8> {
     out
 }
 
-/// Calls `f` with each stem of a [`stems_encode`]d table, its commonness and its category weights;
-/// returns the weight row length, or `None` if the table is malformed (then `f` may have been
-/// called for some stems).
+/// Calls `f` with each stem of a [`stems_encode`]d table, its commonness and, if `rows`, its
+/// category weights (without, they are not decoded: `None` for every stem); returns the weight
+/// row length, or `None` if the table is malformed (then `f` may have been called for some stems).
 #[allow(dead_code)] // the build script only encodes
 pub fn stems_decode(
     bin: &[u8],
+    rows: bool,
     mut f: impl FnMut(&str, Option<u8>, Option<&[i8]>),
 ) -> Option<usize> {
     let u32_at = |o: usize| -> Option<usize> {
@@ -123,7 +124,10 @@ pub fn stems_decode(
     let n_cat = (0..n).filter(|&i| bit(has_cat, i)).count();
     let common = bin.get(o..o.checked_add(n_common)?)?;
     o += n_common;
-    let weights = super::rans::unpack(bin.get(o..)?, n_cat, cols.max(1))?;
+    let weights = match rows {
+        true => super::rans::unpack(bin.get(o..)?, n_cat, cols.max(1))?,
+        false => Vec::new(),
+    };
     let (mut i, mut c, mut w) = (0, 0, 0);
     let mut row: Vec<i8> = Vec::with_capacity(cols);
     let ok = front_decode(words, |word| {
@@ -134,7 +138,7 @@ pub fn stems_decode(
             c += 1;
             common[c - 1]
         });
-        let has_row = bit(has_cat, i);
+        let has_row = rows && bit(has_cat, i);
         if has_row {
             row.clear();
             row.extend(weights[w..w + cols].iter().map(|&x| x as i8));

@@ -357,8 +357,17 @@ fn is_apostrophe(c: char) -> bool {
 
 /// Splits `text` into tokens (without sentence indices).
 fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut tokens);
+    tokens
+}
+
+/// The tokens of `text`, as [`Doc::new`] finds them (all in sentence 0), into `tokens` (cleared
+/// first): for short phrases tokenized by the thousand (the gazetteer at start-up), where a whole
+/// `Doc` per phrase was most of the engine's first-use time.
+pub fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
+    tokens.clear();
+    let bytes = text.as_bytes();
     let mut space_before = true;
     let mut newline_before = false;
     // The character at byte `p` (a boundary), if any; ASCII without decoding.
@@ -500,7 +509,6 @@ fn tokenize(text: &str) -> Vec<Token> {
         space_before = false;
         newline_before = false;
     }
-    tokens
 }
 
 fn is_possessive_s(rest: &str) -> bool {

@@ -6,7 +6,7 @@
 //! sequence, hashed exactly as the tagger hashes tokens.
 
 use super::features::{lower_hash, HashKeyed};
-use crate::text::Doc;
+use crate::text::{tokenize_into, Doc, Token};
 use std::sync::OnceLock;
 
 /// A country name ("Russia", "United States").
@@ -46,9 +46,10 @@ impl Gaz {
         let mut gaz = Gaz {
             map: HashKeyed::default(),
         };
+        let mut buf = Vec::new();
         for line in list.lines() {
             if let Some((cls, phrase)) = line.split_once('\t') {
-                gaz.add(cls, phrase);
+                gaz.add(cls, phrase, &mut buf);
             }
         }
         gaz
@@ -61,19 +62,24 @@ impl Gaz {
         let mut gaz = Gaz {
             map: HashKeyed::default(),
         };
+        // One key per phrase plus the prefix keys of the few longer ones: sized once, not rehashed
+        // a dozen times while growing.
+        gaz.map
+            .reserve(packed.bytes().filter(|&b| b == b'\n').count());
+        let mut buf = Vec::new();
         for block in packed.split('\x7f').skip(1) {
             let Some((cls, coded)) = block.split_once('\n') else {
                 break;
             };
-            if !crate::packed::front_decode(coded, |phrase| gaz.add(cls, phrase)) {
+            if !crate::packed::front_decode(coded, |phrase| gaz.add(cls, phrase, &mut buf)) {
                 break;
             }
         }
         gaz
     }
 
-    /// Adds one phrase of class `cls`.
-    fn add(&mut self, cls: &str, phrase: &str) {
+    /// Adds one phrase of class `cls` (`buf`: scratch space for its tokens).
+    fn add(&mut self, cls: &str, phrase: &str, buf: &mut Vec<Token>) {
         let map = &mut self.map;
         let bits = match cls {
             "c" => COUNTRY,
@@ -84,26 +90,32 @@ impl Gaz {
             "u" => FIRST_NAME,
             _ => return,
         };
-        let doc = Doc::new(phrase);
-        if doc.tokens.is_empty() || doc.tokens.len() > MAX_LEN {
+        // Most phrases are one ASCII word, which is one token: no tokenizer needed.
+        if !phrase.is_empty() && phrase.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            *map.entry(step(0, lower_hash(phrase))).or_default() |= bits;
+            return;
+        }
+        tokenize_into(phrase, buf);
+        if buf.is_empty() || buf.len() > MAX_LEN {
             return;
         }
         let mut h = 0u64;
-        for i in 0..doc.tokens.len() {
+        for (i, t) in buf.iter().enumerate() {
             if i > 0 {
                 *map.entry(h).or_default() |= PREFIX;
             }
-            h = step(h, lower_hash(doc.tok(i)));
+            h = step(h, lower_hash(t.text(phrase)));
         }
         *map.entry(h).or_default() |= bits;
     }
 
     /// Classes of the exact lower-cased phrase, 0 if absent.
     pub fn lookup(&self, phrase: &str) -> u8 {
-        let doc = Doc::new(phrase);
+        let mut toks = Vec::new();
+        tokenize_into(phrase, &mut toks);
         let mut h = 0u64;
-        for i in 0..doc.tokens.len() {
-            h = step(h, lower_hash(doc.tok(i)));
+        for t in &toks {
+            h = step(h, lower_hash(t.text(phrase)));
         }
         self.map.get(&h).map_or(0, |&b| b & CLASSES)
     }
@@ -216,6 +228,14 @@ mod tests {
             assert_eq!(b.lookup(state) & PLACE, PLACE, "{state}");
         }
         assert_eq!(b.lookup("Hidalgo") & PLACE, 0);
+        // The one-word shortcut of `add` is what the tokenizer would have made of such phrases.
+        let mut toks = Vec::new();
+        for phrase in tsv.lines().filter_map(|l| l.split_once('\t')).map(|p| p.1) {
+            if !phrase.is_empty() && phrase.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                tokenize_into(phrase, &mut toks);
+                assert_eq!((toks.len(), toks[0].end), (1, phrase.len()), "{phrase}");
+            }
+        }
         // A cut list keeps what came before the cut and never panics.
         for cut in (0..PACKED.len()).step_by(997) {
             if PACKED.is_char_boundary(cut) {

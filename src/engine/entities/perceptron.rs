@@ -36,25 +36,19 @@ impl Model {
     /// Parses a model file; `None` if it is missing, from another feature layout, truncated or
     /// corrupt.
     pub fn parse(bytes: &[u8]) -> Option<Model> {
-        let (scale, exact, mut body) = parts(bytes)?;
+        let (scale, exact, mut w) = parts(bytes)?;
         let mut is_exact = vec![0u64; (1usize << BITS) / 64];
         // (A bucket listed twice keeps its last row.)
         let mut rows = Vec::with_capacity(exact.len());
         for (b, row) in exact {
             *is_exact.get_mut(b as usize / 64)? |= 1 << (b % 64);
-            let base = b as usize * N_TAGS;
             let index = u16::try_from(rows.len()).ok()?;
-            body.get_mut(base..base + 2)?
-                .copy_from_slice(&index.to_le_bytes());
+            w.get_mut(b as usize)?[..2].copy_from_slice(&index.to_le_bytes());
             rows.push(row);
         }
-        let w: Vec<[u8; N_TAGS]> = body
-            .chunks_exact(N_TAGS)
-            .map(|r| r.try_into().unwrap_or([0; N_TAGS]))
-            .collect();
         let mut used = is_exact.clone();
         for (b, row) in w.iter().enumerate() {
-            if row.iter().any(|&x| x != 0) {
+            if *row != [0; N_TAGS] {
                 used[b / 64] |= 1 << (b % 64);
             }
         }
@@ -120,7 +114,7 @@ impl Model {
 type ExactRow = (u32, [f32; N_TAGS]);
 
 /// A model file's scale, exact rows and int8 table, as written.
-fn parts(bytes: &[u8]) -> Option<(f32, Vec<ExactRow>, Vec<u8>)> {
+fn parts(bytes: &[u8]) -> Option<(f32, Vec<ExactRow>, Vec<[u8; N_TAGS]>)> {
     let u32_at = |o: usize| -> Option<u32> {
         Some(u32::from_le_bytes(bytes.get(o..o + 4)?.try_into().ok()?))
     };
@@ -148,19 +142,20 @@ fn parts(bytes: &[u8]) -> Option<(f32, Vec<ExactRow>, Vec<u8>)> {
         exact.push((b, row));
     }
     let rest = bytes.get(o..)?;
-    let body = if bytes[4] == 3 {
-        rest.to_vec()
+    // Decoded straight into the rows the tagger reads (no second 1.2 MB table to copy from).
+    let mut w = vec![[0u8; N_TAGS]; 1 << BITS];
+    if bytes[4] == 3 {
+        if rest.len() != w.len() * N_TAGS {
+            return None;
+        }
+        w.as_flattened_mut().copy_from_slice(rest);
     } else {
-        let mut w = super::rans::unpack(rest, 1 << BITS, N_TAGS)?;
-        for row in w.chunks_exact_mut(N_TAGS) {
+        super::rans::unpack_into(rest, N_TAGS, w.as_flattened_mut())?;
+        for row in w.iter_mut().filter(|r| **r != [0; N_TAGS]) {
             row[0] = row[1..].iter().fold(row[0], |s, &x| s.wrapping_sub(x));
         }
-        w
-    };
-    if body.len() != (1usize << BITS) * N_TAGS {
-        return None;
     }
-    Some((scale, exact, body))
+    Some((scale, exact, w))
 }
 
 /// Re-encodes a model file of version 3 (raw weights) as version 4 (row sums, packed; what
@@ -352,6 +347,7 @@ mod tests {
         assert_eq!(MODEL[4], 4, "model.bin is format 4");
         assert!(Model::parse(MODEL).is_some(), "the shipped model parses");
         let (_, _, w) = parts(MODEL).expect("the shipped model parses");
+        let w = w.as_flattened().to_vec();
         assert_eq!(w.len(), (1 << BITS) * N_TAGS);
         assert!(w.iter().any(|&x| x != 0));
         let n_exact = u32::from_le_bytes(MODEL[12..16].try_into().unwrap()) as usize;
@@ -360,7 +356,7 @@ mod tests {
         v3[4] = 3;
         v3.extend_from_slice(&w);
         assert!(Model::parse(&v3).is_some(), "format 3 still parses");
-        assert_eq!(parts(&v3).map(|p| p.2), Some(w));
+        assert_eq!(parts(&v3).map(|p| p.2.as_flattened().to_vec()), Some(w));
         assert_eq!(pack_file(&v3).as_deref(), Some(MODEL));
         // Cut or wrong-version files are refused, not misread.
         assert!(Model::parse(&MODEL[..MODEL.len() - 1]).is_none());

@@ -121,6 +121,14 @@ fn normalize(f: &mut [u32; 256]) {
 
 /// Unpacks what [`pack`] made of a `rows × cols` body; `None` if `data` is truncated or corrupt.
 pub fn unpack(data: &[u8], rows: usize, cols: usize) -> Option<Vec<u8>> {
+    let mut body = vec![0u8; rows * cols];
+    unpack_into(data, cols, &mut body)?;
+    Some(body)
+}
+
+/// [`unpack`] into `body` (whole rows, all zero: only stored rows are written).
+pub fn unpack_into(data: &[u8], cols: usize, body: &mut [u8]) -> Option<()> {
+    let rows = body.len() / cols.max(1);
     let bitmap = data.get(..rows.div_ceil(8))?;
     let mut o = bitmap.len();
     let u16_at = |o: usize| -> Option<u16> {
@@ -160,32 +168,33 @@ pub fn unpack(data: &[u8], rows: usize, cols: usize) -> Option<Vec<u8>> {
     o += 4;
     let stream = data.get(o..o.checked_add(len)?)?;
     let (s0, rest) = stream.split_first_chunk::<4>()?;
-    let (s1, mut rest) = rest.split_first_chunk::<4>()?;
-    let mut x = [u32::from_be_bytes(*s0), u32::from_be_bytes(*s1)];
+    let (s1, rest) = rest.split_first_chunk::<4>()?;
+    // The state in turn (`x`) and the other one.
+    let (mut x, mut other) = (u32::from_be_bytes(*s0), u32::from_be_bytes(*s1));
     // The states live in [L, 256·L); outside it the arithmetic below could overflow.
-    if !x.iter().all(|s| (L..L << 8).contains(s)) {
+    if ![x, other].iter().all(|s| (L..L << 8).contains(s)) {
         return None;
     }
-    let mut body = vec![0u8; rows * cols];
-    let mut k = 0;
-    for r in 0..rows {
+    // The stream's bytes are read through an index; running past its end reads zeros and is
+    // reported once at the end (one branch per byte fewer than a checked read: this loop is most
+    // of the engine's start-up, in wasm before the optimizing compiler has seen it).
+    let mut at = 0usize;
+    for (r, row) in body.chunks_exact_mut(cols).enumerate() {
         if bitmap[r / 8] & (1 << (r % 8)) == 0 {
             continue;
         }
-        for (c, out) in body[r * cols..][..cols].iter_mut().enumerate() {
-            let x = &mut x[k % 2];
-            k += 1;
-            let e = slots[c * TOTAL as usize + (*x & (TOTAL - 1)) as usize];
-            *x = ((e >> 8 & 0xfff) + 1) * (*x >> SCALE_BITS) + (e >> 20);
-            while *x < L {
-                let (&b, tail) = rest.split_first()?;
-                *x = (*x << 8) | b as u32;
-                rest = tail;
+        for (out, col) in row.iter_mut().zip(slots.chunks_exact(TOTAL as usize)) {
+            let e = col[(x & (TOTAL - 1)) as usize];
+            x = ((e >> 8 & 0xfff) + 1) * (x >> SCALE_BITS) + (e >> 20);
+            while x < L {
+                x = (x << 8) | rest.get(at).copied().unwrap_or(0) as u32;
+                at += 1;
             }
             *out = e as u8;
+            std::mem::swap(&mut x, &mut other);
         }
     }
-    Some(body)
+    (at <= rest.len()).then_some(())
 }
 
 #[cfg(test)]

@@ -20,7 +20,10 @@ use std::sync::OnceLock;
 /// `data/topics/categories.tsv` without its word rows, which are in the build script's stem
 /// table ([`crate::packed`]).
 const MODEL_HEAD: &str = include_str!(concat!(env!("OUT_DIR"), "/categories-head.tsv"));
+#[cfg(test)]
 const LEXICONS: &str = include_str!("../../../data/topics/lexicons.txt");
+/// [`LEXICONS`] lower-cased and stemmed by the build script (`engine/build.rs`).
+const LEXICONS_STEMMED: &str = include_str!(concat!(env!("OUT_DIR"), "/lexicons-stemmed.txt"));
 const LABELS: &str = include_str!("../../../data/topics/labels.tsv");
 
 /// Logit of a lexicon-only top-level topic: the model's best logit + `LEX_SLOPE` × (its lexicon
@@ -122,24 +125,30 @@ pub fn model() -> &'static Model {
     static M: OnceLock<Model> = OnceLock::new();
     M.get_or_init(|| {
         let mut rows = Vec::new();
-        crate::packed::stems_decode(super::keyphrases::STEMS, |w, _, r| {
+        crate::packed::stems_decode(super::keyphrases::STEMS, true, |w, _, r| {
             if let Some(r) = r {
                 rows.push((super::words::key(w), r.to_vec()));
             }
         });
-        Model::parse_with(MODEL_HEAD, rows, LEXICONS, LABELS)
+        Model::parse_with(MODEL_HEAD, rows, LEXICONS_STEMMED, true, LABELS)
     })
 }
 
 impl Model {
     /// Parses the three data files; malformed lines are skipped (the files are ours and tested).
     pub fn parse(model: &str, lexicons: &str, labels: &str) -> Model {
-        Model::parse_with(model, Vec::new(), lexicons, labels)
+        Model::parse_with(model, Vec::new(), lexicons, false, labels)
     }
 
     /// [`Model::parse`] with word rows given apart as ([`key`] of the stem, weights) besides any
-    /// in `model`.
-    fn parse_with(model: &str, rows: Vec<(u64, Vec<i8>)>, lexicons: &str, labels: &str) -> Model {
+    /// in `model`, and lexicon words `stemmed` already or not.
+    fn parse_with(
+        model: &str,
+        rows: Vec<(u64, Vec<i8>)>,
+        lexicons: &str,
+        stemmed: bool,
+        labels: &str,
+    ) -> Model {
         let mut m = Model {
             scale: 1.0,
             ..Model::default()
@@ -189,6 +198,7 @@ impl Model {
                 }
             }
         }
+        m.weights.reserve(rows.len());
         for (k, w) in rows {
             if w.len() == m.classes.len() {
                 m.weights.insert(k, w);
@@ -220,13 +230,17 @@ impl Model {
                     Some((w, k)) => (w, k.parse::<f32>().unwrap_or(1.0)),
                     None => (item, 1.0),
                 };
-                let mut lower = String::new();
-                super::words::lower_into(word, &mut lower);
-                if lower.is_empty() {
-                    continue;
-                }
-                let stem = stemmer.stem(&lower).into_owned();
-                let e = m.lexicon.entry(super::words::key(&stem)).or_default();
+                let key = if stemmed {
+                    super::words::key(word)
+                } else {
+                    let mut lower = String::new();
+                    super::words::lower_into(word, &mut lower);
+                    if lower.is_empty() {
+                        continue;
+                    }
+                    super::words::key(&stemmer.stem(&lower))
+                };
+                let e = m.lexicon.entry(key).or_default();
                 if !e.iter().any(|(l, _)| *l == li) {
                     e.push((li, weight));
                 }
@@ -241,6 +255,8 @@ impl Model {
         let mut keys: Vec<u64> = m.weights.keys().chain(m.lexicon.keys()).copied().collect();
         crate::sort::sort_u64(&mut keys);
         keys.dedup();
+        m.entry_of.reserve(keys.len());
+        m.entries.reserve(keys.len());
         for k in keys {
             m.entry_of.insert(k, m.entries.len() as u32);
             let weights = match m.weights.get(&k) {

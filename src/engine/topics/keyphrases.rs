@@ -154,7 +154,7 @@ impl Common {
     /// The commonness list from the build script's stem table (empty if it is malformed).
     pub fn from_stems(bin: &[u8]) -> Common {
         let mut map = KeyMap::default();
-        crate::packed::stems_decode(bin, |w, c, _| {
+        crate::packed::stems_decode(bin, false, |w, c, _| {
             if let Some(c) = c {
                 map.insert(key(w), c);
             }
