@@ -1061,6 +1061,25 @@ mod tests {
         assert_eq!(names.first(), Some(&"Joe Biden"), "{names:?}");
     }
 
+    /// A product named after its maker is an entity of its own, not the company's longest name.
+    #[test]
+    fn products_do_not_merge_into_their_maker() {
+        let text = "Apple unveiled the Apple Watch Ultra on Wednesday. Apple said the watch \
+                    costs $799. Tim Cook, Apple chief executive, said the Apple Watch Ultra was \
+                    built for athletes.";
+        let analysis = crate::analyze(text, &crate::Options::default());
+        let entity = |name: &str| analysis.entities.iter().find(|e| e.name == name);
+        let (apple, watch) = (entity("Apple"), entity("Apple Watch Ultra"));
+        assert_eq!(
+            apple.map(|e| e.label),
+            Some(Label::ORG),
+            "{:#?}",
+            analysis.entities
+        );
+        assert_eq!(watch.map(|e| e.label), Some(Label::MISC));
+        assert_eq!(apple.map(|e| e.mentions.len()), Some(3));
+    }
+
     #[test]
     fn nominals_link_to_introduced_people() {
         let text =

@@ -60,6 +60,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     coordinated_people(doc, &mut spans);
     listed_places(doc, &df, &mut spans);
     agree_on_types(doc, &mut spans);
+    products(doc, &mut spans);
     surnames(doc, &mut spans);
     title_case_lines(doc, &df, &mut spans);
     repeat_missed(doc, &df, &mut spans);
@@ -2293,6 +2294,64 @@ fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
+/// Words that, after a company's name, make the name a product's ("Apple Watch Ultra", "Google
+/// Maps", "Microsoft Teams", "Xbox Series"): words that rarely end a company's own name (not
+/// "TV", "Pro" or "Office": "BBC TV", the magazine "PC Pro", the Foreign Office).
+#[rustfmt::skip]
+const PRODUCT_WORDS: WordList = WordList::new(&[
+    "air", "assistant", "chrome", "cloud", "copilot", "docs", "drive", "earth", "edition",
+    "galaxy", "glass", "max", "maps", "messenger", "mini", "model", "music", "pad", "pay",
+    "phone", "photos", "pixel", "play", "plus", "prime", "search", "series", "teams", "translate",
+    "ultra", "vision", "watch",
+]);
+
+/// A name of several words that opens with an organization the document names alone ("Apple …
+/// the Apple Watch Ultra", "Google … Google Maps") and goes on only with product words or
+/// model numbers ("Boeing 737 Max", "Galaxy S24") is a product, whatever type the model read
+/// ("Google Maps" was a person): MISC, as the gold sets type products, and so not an alias of
+/// its maker when entities are merged. ("Goldman Sachs" and
+/// "Deutsche Bank" go on with other words and stay organizations.)
+fn products(doc: &Doc, spans: &mut [Span]) {
+    let mut orgs: Vec<&str> = Vec::new();
+    for s in spans.iter() {
+        if s.end - s.first == 1 && TYPES[s.ty] == Label::ORG {
+            orgs.push(doc.tok(s.first));
+        }
+    }
+    if orgs.is_empty() {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if s.end - s.first < 2 || !orgs.contains(&doc.tok(s.first)) {
+            continue;
+        }
+        let product = (s.first + 1..s.end).all(|i| {
+            let w = doc.tok(i);
+            listed(&PRODUCT_WORDS, w) || model_number(w)
+        });
+        if product {
+            s.ty = 3;
+            s.rule = "rule:product";
+        }
+    }
+}
+
+/// A model number: short, with a digit and no lower-case letter ("737", "X5", "S24", "AV400"; not
+/// the ISP "Freedom2surf"), and no period ([`period`]).
+fn model_number(w: &str) -> bool {
+    w.len() <= 6
+        && w.bytes().any(|b| b.is_ascii_digit())
+        && !w.bytes().any(|b| b.is_ascii_lowercase())
+        && !period(w)
+}
+
+/// A quarter, half or fiscal year written short ("Q4", "H1", "FY2023"): a headline's "Newcrest Q4
+/// net profit" names a company's results, not a product.
+fn period(w: &str) -> bool {
+    let b = w.as_bytes();
+    matches!(b, [b'Q' | b'H', d] if d.is_ascii_digit()) || b.starts_with(b"FY")
+}
+
 /// A one-word name that is the last word of a multi-word person name in the same document is that
 /// person ("Fischler" after "Franz Fischler").
 fn surnames(doc: &Doc, spans: &mut [Span]) {
@@ -3667,6 +3726,74 @@ mod tests {
             end: at("Lakes") + 1,
             ..span("Great", "Great", 2)
         }));
+    }
+
+    #[test]
+    fn a_company_name_going_on_with_product_words_is_a_product() {
+        let doc = Doc::new(
+            "Apple unveiled the Apple Watch Ultra. Google updated Google Maps. Boeing said the \
+             Boeing 737 Max flies. Newcrest Q4 profit rose at Newcrest. Goldman Sachs and Goldman \
+             agreed. Deutsche Bank, not Deutsche, and Apple Music. ISP named ISP Freedom2surf; \
+             PC tested, PC Pro wrote.",
+        );
+        let at = |w: &str, k: usize| {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == w)
+                .nth(k)
+                .unwrap()
+        };
+        let span = |first: usize, end: usize, ty: usize| Span {
+            first,
+            end,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = [
+            span(at("Apple", 0), at("Apple", 0) + 1, 1),
+            span(at("Apple", 1), at("Ultra", 0) + 1, 1),
+            span(at("Google", 0), at("Google", 0) + 1, 1),
+            // The model's person: a product all the same.
+            span(at("Google", 1), at("Maps", 0) + 1, 0),
+            span(at("Boeing", 0), at("Boeing", 0) + 1, 1),
+            span(at("Boeing", 1), at("Max", 0) + 1, 1),
+            span(at("Newcrest", 0), at("Q4", 0) + 1, 1),
+            span(at("Newcrest", 1), at("Newcrest", 1) + 1, 1),
+            span(at("Goldman", 0), at("Sachs", 0) + 1, 1),
+            span(at("Goldman", 1), at("Goldman", 1) + 1, 1),
+            span(at("Deutsche", 0), at("Bank", 0) + 1, 1),
+            // A person named "Deutsche" is no organization to make products.
+            span(at("Deutsche", 1), at("Deutsche", 1) + 1, 0),
+            span(at("Apple", 2), at("Music", 0) + 1, 1),
+            span(at("ISP", 0), at("ISP", 0) + 1, 1),
+            span(at("ISP", 1), at("Freedom2surf", 0) + 1, 1),
+            span(at("PC", 0), at("PC", 0) + 1, 1),
+            span(at("PC", 1), at("Pro", 0) + 1, 1),
+        ];
+        products(&doc, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .filter(|s| s.end - s.first > 1)
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Apple Watch Ultra", Label::MISC),
+                ("Google Maps", Label::MISC),
+                ("Boeing 737 Max", Label::MISC),
+                ("Newcrest Q4", Label::ORG),
+                ("Goldman Sachs", Label::ORG),
+                ("Deutsche Bank", Label::ORG),
+                ("Apple Music", Label::MISC),
+                ("ISP Freedom2surf", Label::ORG),
+                ("PC Pro", Label::ORG),
+            ]
+        );
+        // Without the company named alone, nothing changes.
+        let mut alone = [span(at("Apple", 2), at("Music", 0) + 1, 1)];
+        products(&doc, &mut alone);
+        assert_eq!(TYPES[alone[0].ty], Label::ORG);
     }
 
     #[test]
