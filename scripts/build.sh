@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# wasm-bindgen leaves JS snippets of earlier builds in its output directory and Trunk copies them all
+# into dist/: start without them (the page's build has none since `analyze` is the npm package's).
+rm -rf target/wasm-bindgen/*/snippets
 trunk build --release --cargo-profile wasm-release "$@"

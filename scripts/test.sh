@@ -29,7 +29,8 @@ step "native tests"
 cargo test --workspace --locked
 
 step "browser tests (wasm-pack, headless Chromium)"
-wasm-pack test --headless --chrome --mode no-install
+# (`js-api`: the npm package's `analyze`, which tests/bindings_web.rs tests; the page leaves it out.)
+wasm-pack test --headless --chrome --mode no-install . --features js-api
 
 step "npm package: build (wasm-pack) and test in Node"
 scripts/build-npm.sh >/dev/null

@@ -77,6 +77,7 @@ export interface AnalyzeOptions {
 
 // Builds the result object in JS from typed arrays and one string table (`crate::jsform`): faster
 // than setting each field across the boundary, and than writing and parsing JSON.
+#[cfg(feature = "js-api")]
 #[wasm_bindgen(module = "/src/build-analysis.js")]
 extern "C" {
     #[wasm_bindgen(js_name = buildAnalysis)]
@@ -90,7 +91,9 @@ extern "C" {
 }
 
 /// Analyzes `text`. Offsets in the result are UTF-16 code units. The result equals
-/// `JSON.parse` of the engine's JSON (`Analysis::to_json`) with its offsets made UTF-16.
+/// `JSON.parse` of the engine's JSON (`Analysis::to_json`) with its offsets made UTF-16. (Only
+/// with the `js-api` feature: the npm package's.)
+#[cfg(feature = "js-api")]
 #[wasm_bindgen(js_name = analyze, unchecked_return_type = "Analysis")]
 pub fn analyze_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: &js_sys::JsString,

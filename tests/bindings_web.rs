@@ -1,5 +1,10 @@
-//! Browser tests of the JS binding (run by `wasm-pack test --headless --chrome`).
+//! Browser tests of the JS binding (run by `wasm-pack test --headless --chrome . --features js-api`,
+//! see scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
+
+// The binding is the npm package's (`js-api`): without it these tests would not test anything.
+#[cfg(not(feature = "js-api"))]
+compile_error!("the JS binding's tests need `--features js-api`");
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

@@ -20,8 +20,6 @@ try {
     console.warn('wasm precompile failed, letting the glue load it:', e);
   }
   const wasm = await bindings.default({ module_or_path });
-  // The engine's JS binding (`analyze`, `maxInputBytes`), as Trunk's loader exposes it.
-  window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 } catch (e) {
   // No WebAssembly (Safari's Lockdown Mode, JIT disabled by policy) or no SIMD (browsers older

@@ -7,6 +7,15 @@ import { join } from 'node:path';
 
 const SAMPLE = readFileSync(join(import.meta.dirname, '..', '..', 'data', 'sample-article.txt'), 'utf8');
 
+/** The engine as the npm package (pkg/, scripts/build-npm.sh) runs it in Node: the page itself has
+ * no `analyze` export (the `js-api` feature is the package's). */
+async function npmEngine() {
+  const pkg = join(import.meta.dirname, '..', '..', 'pkg');
+  const mod = await import(join(pkg, 'article_analyzer.js'));
+  mod.initSync({ module: readFileSync(join(pkg, 'article_analyzer_bg.wasm')) });
+  return mod;
+}
+
 /** A fresh browser on the page, ready for input. */
 async function open(opts) {
   const b = await launch(opts);
@@ -243,7 +252,7 @@ await test('export JSON parses, has byte offsets and matches the engine; CSV and
   assert(json.name === 'analysis.json', json.name);
   const a = JSON.parse(json.body);
   const text = await page.locator('textarea#input').inputValue();
-  const engine = await page.evaluate(t => window.wasmBindings.analyze(t), text);
+  const engine = (await npmEngine()).analyze(text);
   const key = e => `${e.label}:${e.name}:${e.mentions.length}`;
   assert(JSON.stringify(a.entities.map(key)) === JSON.stringify(engine.entities.map(key)), 'entities equal the engine');
   assert(JSON.stringify(a.quotes.map(q => q.text)) === JSON.stringify(engine.quotes.map(q => q.text)), 'quotes equal the engine');
