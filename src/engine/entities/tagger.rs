@@ -2321,8 +2321,11 @@ fn products(doc: &Doc, spans: &mut [Span]) {
     if orgs.is_empty() {
         return;
     }
+    // Sorted for binary search: a long text has thousands of both names and organizations.
+    orgs.sort_unstable();
+    orgs.dedup();
     for s in spans.iter_mut() {
-        if s.end - s.first < 2 || !orgs.contains(&doc.tok(s.first)) {
+        if s.end - s.first < 2 || orgs.binary_search(&doc.tok(s.first)).is_err() {
             continue;
         }
         let product = (s.first + 1..s.end).all(|i| {
