@@ -2312,20 +2312,25 @@ const PRODUCT_WORDS: WordList = WordList::new(&[
 /// its maker when entities are merged. ("Goldman Sachs" and
 /// "Deutsche Bank" go on with other words and stay organizations.)
 fn products(doc: &Doc, spans: &mut [Span]) {
-    let mut orgs: Vec<&str> = Vec::new();
+    // The organizations' lower-case hashes, sorted for binary search (a long text has thousands
+    // of both names and organizations; the engine's own sort: a sort of strings is KBs of wasm).
+    let mut orgs: Vec<u64> = Vec::new();
     for s in spans.iter() {
         if s.end - s.first == 1 && TYPES[s.ty] == Label::ORG {
-            orgs.push(doc.tok(s.first));
+            orgs.push(super::features::lower_hash(doc.tok(s.first)));
         }
     }
     if orgs.is_empty() {
         return;
     }
-    // Sorted for binary search: a long text has thousands of both names and organizations.
-    orgs.sort_unstable();
+    crate::sort::sort_u64(&mut orgs);
     orgs.dedup();
     for s in spans.iter_mut() {
-        if s.end - s.first < 2 || orgs.binary_search(&doc.tok(s.first)).is_err() {
+        if s.end - s.first < 2
+            || orgs
+                .binary_search(&super::features::lower_hash(doc.tok(s.first)))
+                .is_err()
+        {
             continue;
         }
         let product = (s.first + 1..s.end).all(|i| {
