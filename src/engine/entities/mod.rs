@@ -169,7 +169,8 @@ fn alias_key(k: &str) -> &str {
 /// values by their normalized value; names by alias key ("U.S." = "US" = "United States") and
 /// type; a differently written form of a name ("Solar Winds", "white house") joins it whatever type
 /// the model gave the variant; a one-word name joins the only longer name of its type that ends
-/// with it ("Biden" → "Joe Biden") or whose initials it is ("EU" → "European Union"); a name not a
+/// with it ("Biden" → "Joe Biden") or whose initials it is ("EU" → "European Union"), a person's
+/// the only longer person's name it opens ("Hillary" → "Hillary Clinton"); a name not a
 /// person's joins the only longer one of its type that ends with it ("Department of Justice" →
 /// "US Department of Justice").
 /// Hash lookups only, so merging is linear in the number of mentions.
@@ -219,6 +220,14 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
                         let mut hs: Vec<String> = Vec::new();
                         if let Some(last) = words.last() {
                             hs.push(key(last));
+                        }
+                        // A person's first name alone is that person too when no other
+                        // person of the text has it ("Hillary" → "Hillary Clinton",
+                        // "Anita" → "Anita Alvarez"; two Georges stay apart).
+                        if c.label == Label::PER {
+                            if let Some(first) = words.first() {
+                                hs.push(key(first));
+                            }
                         }
                         if c.label != Label::PER {
                             if let Some(first) = words.first() {
@@ -908,6 +917,47 @@ mod tests {
         assert_ne!(cl("Joe Biden"), cl("United States"));
         // Mentions stay sorted and non-overlapping.
         assert!(f.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+
+    #[test]
+    fn a_first_name_alone_joins_the_only_person_it_opens() {
+        let text = "Hillary Clinton and Anita Alvarez met George Bush and George Washington. \
+                    Hillary said so. Anita agreed. George laughed.";
+        let doc = Doc::new(text);
+        let at = |s: &str| text.find(s).unwrap();
+        let name = |s: &str| cand(at(s), at(s) + s.len(), Label::PER);
+        let alone = |s: &str| {
+            let i = text.rfind(s).unwrap();
+            cand(i, i + s.len(), Label::PER)
+        };
+        let f = merge(
+            &doc,
+            vec![
+                name("Hillary Clinton"),
+                name("Anita Alvarez"),
+                name("George Bush"),
+                name("George Washington"),
+                alone("Hillary"),
+                alone("Anita"),
+                alone("George"),
+            ],
+        );
+        let cluster_at = |i: usize| {
+            f.mentions
+                .iter()
+                .find(|m| m.start == i)
+                .map(|m| m.cluster)
+                .unwrap()
+        };
+        assert_eq!(cluster_at(text.rfind("Hillary").unwrap()), cluster_at(0));
+        assert_eq!(
+            cluster_at(text.rfind("Anita").unwrap()),
+            cluster_at(at("Anita Alvarez"))
+        );
+        // Two Georges: the one-word "George" is neither.
+        let george = cluster_at(text.rfind("George").unwrap());
+        assert_ne!(george, cluster_at(at("George Bush")));
+        assert_ne!(george, cluster_at(at("George Washington")));
     }
 
     #[test]

@@ -850,10 +850,14 @@ fn features<'a>(
     xs
 }
 
-/// The most common of a candidate's forms of at most three words (ties to the first written).
-fn best_form<'g>(g: &'g Candidate, doc: &Doc) -> Option<&'g Surface> {
+/// The most common of a candidate's forms of at most three words (ties to the first written),
+/// other than `skip`.
+fn best_form<'g>(g: &'g Candidate, doc: &Doc, skip: Option<&str>) -> Option<&'g Surface> {
     let mut best: Option<&Surface> = None;
     for s in g.surfaces() {
+        if skip.is_some() && doc.text.get(s.bytes()) == skip {
+            continue;
+        }
         // Tokens hold no whitespace: a form of at most three tokens has at most three words.
         if (s.last - s.first) as usize > MAX_WORDS
             && doc
@@ -883,7 +887,17 @@ fn chip_text<'a>(g: &Candidate, doc: &Doc<'a>, found: &Found) -> (Cow<'a, str>, 
         Some(s) if g.more_surfaces.is_empty() && (s.last - s.first) as usize <= MAX_WORDS => {
             Some(s)
         }
-        _ => best_form(g, doc),
+        _ => {
+            // A person's first name alone is no chip ("Daniel" for Daniel Craig): the entity
+            // stage merges it into the person, and the chip is their surname or full name.
+            let first_name = g
+                .cluster
+                .filter(|_| g.label == Some(Label::PER))
+                .and_then(|c| found.clusters.get(c))
+                .and_then(|c| c.name.split_once(' '))
+                .map(|(first, _)| first);
+            best_form(g, doc, first_name)
+        }
     };
     let text: &'a str = doc.text;
     if let Some(b) = best {
@@ -1226,6 +1240,25 @@ mod tests {
         let words = Words::new(&doc, &found.words);
         let chips = extract(&doc, &found, &words);
         assert!(chips.iter().any(|k| k.text == "Reuters"), "{chips:?}");
+    }
+
+    /// A person named mostly by their first name has a chip of their surname or full name.
+    #[test]
+    fn a_first_name_is_no_chip() {
+        let text = "Daniel Craig will play the reporter. Daniel said the role was hard. Daniel \
+                    trained for months, and Daniel is ready, Craig told the studio.";
+        let doc = Doc::new(text);
+        let found = crate::entities::extract(&doc, None);
+        let words = Words::new(&doc, &found.words);
+        let chips: Vec<String> = extract(&doc, &found, &words)
+            .into_iter()
+            .map(|k| k.text.to_string())
+            .collect();
+        assert!(
+            chips.iter().any(|c| c == "Craig" || c == "Daniel Craig"),
+            "{chips:?}"
+        );
+        assert!(!chips.iter().any(|c| c == "Daniel"), "{chips:?}");
     }
 
     /// The build script's stem table holds exactly `data/topics/common.tsv`.
