@@ -553,6 +553,10 @@ impl<'a> Doc<'a> {
         let mut i = 0usize;
         while i < n {
             let tok = tokens[i];
+            // An open quote's mark again at the start of a line, after a sentence's end: the
+            // quote goes on into a new paragraph (the mark reopens it, it does not close it), and
+            // the line break ends the sentence although the text also has blank lines.
+            let mut reopens = false;
             // Paragraph break before token i?
             if i > 0 && tok.newline_before {
                 let blank = blank_line_between(text, tokens[i - 1].end, tok.start);
@@ -560,7 +564,11 @@ impl<'a> Doc<'a> {
                 // A single line break always ends a sentence (headlines, datelines, lists) unless a
                 // quote is open and the text wraps its lines inside paragraphs.
                 let open = in_double || in_curly > 0;
-                if i > sent_first && (para_break || !open || !has_blank_lines) {
+                let t = tok.text(text);
+                reopens = !para_break
+                    && (in_double && t == "\"" || in_curly > 0 && matches!(t, "“" | "«" | "„"))
+                    && matches!(tokens[i - 1].text(text), "." | "!" | "?" | "…");
+                if i > sent_first && (para_break || !open || !has_blank_lines || reopens) {
                     push_sentence(&mut sentences, &tokens, sent_first, i, paragraphs.len());
                     sent_first = i;
                 }
@@ -572,7 +580,7 @@ impl<'a> Doc<'a> {
                 }
             }
             let t = tok.text(text);
-            if tok.kind == TokenKind::Punct {
+            if tok.kind == TokenKind::Punct && !reopens {
                 match t {
                     "\"" | "''" | "``" => in_double = !in_double,
                     "“" | "«" | "„" => in_curly += 1,
@@ -872,6 +880,37 @@ mod tests {
                 "“It went well. Very well,” he said.",
                 "Then he left."
             ]
+        );
+    }
+
+    /// A quote going on into the next paragraph reopens with its mark there; in a text whose
+    /// paragraphs are single lines (but for a blank line after the headline) the line break still
+    /// ends the sentence, and the quote's real end closes it.
+    #[test]
+    fn a_quote_reopened_on_the_next_line_ends_the_sentence_before_it() {
+        for (open, close) in [("\"", "\""), ("“", "”")] {
+            let text = format!(
+                "Headline here\n\nShe said: {open}Not only am I delighted.\n{open}It is fantastic \
+                 here{close}.\nFollow us on Twitter and Instagram. Send your ideas."
+            );
+            let s = sentences(&text);
+            assert_eq!(
+                s,
+                vec![
+                    "Headline here".to_string(),
+                    format!("She said: {open}Not only am I delighted."),
+                    format!("{open}It is fantastic here{close}."),
+                    "Follow us on Twitter and Instagram.".to_string(),
+                    "Send your ideas.".to_string(),
+                ],
+                "{text}"
+            );
+        }
+        // In hard-wrapped text, a line inside an open quote is no sentence end.
+        let s = sentences("He said: \"We will go\non and on.\"\n\nThen he left.");
+        assert_eq!(
+            s,
+            vec!["He said: \"We will go\non and on.\"", "Then he left."]
         );
     }
 
