@@ -60,6 +60,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     coordinated_people(doc, &mut spans);
     listed_places(doc, &df, &mut spans);
     possessive_ends(doc, &mut spans);
+    split_coordinated(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     products(doc, &mut spans);
     surnames(doc, &mut spans);
@@ -2313,6 +2314,70 @@ fn coordinated_people(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
+/// Two names the model read as one across "and" ("Facebook and Instagram", "Apple and Google",
+/// "Opel and Vauxhall") are split when each part is a name on its own: a listed organization or
+/// country, or a name the document also gives alone. Institutions keep
+/// their "and" ("Securities and Exchange Commission", "Department of Trade and Industry": no
+/// such evidence, or a particle before it), as do listed names ("Trinidad and Tobago").
+fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
+    let and_at = |s: &Span| {
+        (s.first + 1..s.end.saturating_sub(1)).find(|&k| doc.tok(k) == "and" && !doc.tokens[k].cap)
+    };
+    if !spans.iter().any(|s| and_at(s).is_some()) {
+        return;
+    }
+    let text_of = |a: usize, b: usize| &doc.text[doc.tokens[a].start..doc.tokens[b - 1].end];
+    let alone: crate::hash::FxSet<&str> = spans
+        .iter()
+        .filter(|s| and_at(s).is_none())
+        .map(|s| span_text(doc, s))
+        .collect();
+    let gaz = gazetteer::shipped();
+    let known = |a: usize, b: usize| {
+        b == a + 1
+            && (listed(&KNOWN_ORGS, doc.tok(a)) || gaz.lookup(doc.tok(a)) & gazetteer::COUNTRY != 0)
+    };
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 4);
+    for s in spans.drain(..) {
+        let Some(k) = and_at(&s) else {
+            out.push(s);
+            continue;
+        };
+        let split = doc.tokens[k + 1].cap
+            && gaz.lookup(span_text(doc, &s)) == 0
+            && (s.first..k).all(|i| doc.tokens[i].cap || doc.tokens[i].kind != TokenKind::Word)
+            && (s.first..s.end).filter(|&i| doc.tok(i) == "and").count() == 1
+            && !(s.first..k).any(|i| matches!(doc.tok(i), "of" | "for" | "on"))
+            && [(s.first, k), (k + 1, s.end)]
+                .iter()
+                .all(|&(a, b)| known(a, b) || alone.contains(text_of(a, b)));
+        if split {
+            for (a, b) in [(s.first, k), (k + 1, s.end)] {
+                // A listed piece takes its list's type; one named alone elsewhere gets a weak
+                // vote, so the document's reading of it wins ("Pantha and Rezwan" read as an
+                // organization, "Rezwan" elsewhere a person).
+                let (ty, conf) = if b == a + 1 && listed(&KNOWN_ORGS, doc.tok(a)) {
+                    (1, 0.9)
+                } else if b == a + 1 && gaz.lookup(doc.tok(a)) & gazetteer::COUNTRY != 0 {
+                    (2, 0.9)
+                } else {
+                    (s.ty, s.conf.min(0.3))
+                };
+                out.push(Span {
+                    first: a,
+                    end: b,
+                    ty,
+                    conf,
+                    rule: "rule:coordination-split",
+                });
+            }
+        } else {
+            out.push(s);
+        }
+    }
+    *spans = out;
+}
+
 /// A name read on through a possessive ("the EU's stability pact" as "EU's") ends before it when
 /// the document names it more often without one: the gold sets keep the "'s" only in names
 /// that mostly carry it ("Lloyd's", "Moody's"), and the alias would otherwise be an entity of its
@@ -3602,6 +3667,59 @@ mod tests {
         let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
         // "EU" twice bare against once with "'s"; "Lloyd's" twice against one bare "Lloyd".
         assert_eq!(got, ["EU", "EU", "EU", "Lloyd's", "Lloyd's", "Lloyd"]);
+    }
+
+    #[test]
+    fn two_names_read_as_one_across_and_are_split() {
+        let text =
+            "Facebook and Instagram met Opel and Vauxhall. Opel rose and Vauxhall fell. The \
+                    Securities and Exchange Commission and Trinidad and Tobago and the Department \
+                    of Trade and Industry and Pantha and Rezwan agreed. Rezwan smiled.";
+        let doc = Doc::new(text);
+        let at = |w: &str, nth: usize| {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == w)
+                .nth(nth)
+                .unwrap()
+        };
+        let span = |first: usize, last: usize, ty: usize| Span {
+            first,
+            end: last + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![
+            span(at("Facebook", 0), at("Instagram", 0), 1),
+            span(at("Opel", 0), at("Vauxhall", 0), 1),
+            span(at("Opel", 1), at("Opel", 1), 1),
+            span(at("Vauxhall", 1), at("Vauxhall", 1), 1),
+            span(at("Securities", 0), at("Commission", 0), 1),
+            span(at("Trinidad", 0), at("Tobago", 0), 2),
+            span(at("Department", 0), at("Industry", 0), 1),
+            span(at("Pantha", 0), at("Rezwan", 0), 1),
+            span(at("Rezwan", 1), at("Rezwan", 1), 0),
+        ];
+        split_coordinated(&doc, &mut spans);
+        let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(
+            got,
+            [
+                "Facebook",
+                "Instagram",
+                "Opel",
+                "Vauxhall",
+                "Opel",
+                "Vauxhall",
+                "Securities and Exchange Commission",
+                "Trinidad and Tobago",
+                "Department of Trade and Industry",
+                // ("Pantha" is named nowhere alone.)
+                "Pantha and Rezwan",
+                "Rezwan",
+            ]
+        );
+        assert_eq!(TYPES[spans[0].ty], Label::ORG);
     }
 
     #[test]
