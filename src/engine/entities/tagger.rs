@@ -1138,15 +1138,18 @@ fn is_honorific(w: &str) -> bool {
 /// Institutions that news text names as actors ("the White House said"), typed ORG whatever the
 /// model says: CoNLL tags "White House" as a place, while readers (and quote attribution) treat it
 /// as the organization speaking.
-/// Also the social networks and platforms the news names daily, which postdate the tagger's
-/// training text (it reads "Twitter" or "Netflix" as a person).
+/// Also the social networks, platforms and technology companies the news names daily, which
+/// postdate the tagger's training text (it reads "Twitter" or "Netflix" as a person, passes over
+/// "Apple has yet to …" opening a sentence); not those named like rivers or people ("Amazon",
+/// "Tesla", "Disney") nor makers whose names are their products' ("Boeing", "Airbus").
 #[rustfmt::skip]
 const KNOWN_ORGS: WordList = WordList::new(&[
-    "airbnb", "bbc", "bluesky", "commons", "congress", "european commission", "european union",
-    "facebook", "federal reserve", "google", "instagram", "kickstarter", "linkedin", "mossad",
-    "nato", "netflix", "pentagon", "reddit", "senate", "snapchat", "spotify", "state department",
-    "supreme court", "telegram", "tiktok", "twitter", "uber", "united nations", "whatsapp",
-    "white house", "wikipedia", "youtube",
+    "airbnb", "alibaba", "apple", "bbc", "bluesky", "commons", "congress", "ebay",
+    "european commission", "european union", "facebook", "federal reserve", "google", "huawei",
+    "ibm", "instagram", "intel", "kickstarter", "linkedin", "microsoft", "mossad", "nato",
+    "netflix", "nvidia", "openai", "paypal", "pentagon", "reddit", "samsung", "senate",
+    "snapchat", "spotify", "state department", "supreme court", "telegram", "tencent", "tiktok",
+    "twitter", "uber", "united nations", "whatsapp", "white house", "wikipedia", "youtube",
 ]);
 
 /// Holidays, diseases, "Brexit", "Obamacare", the Baftas: miscellaneous names, never people.
@@ -2697,7 +2700,10 @@ fn missed_known_orgs(doc: &Doc, spans: &mut Vec<Span>) {
     let mut covered: Option<Vec<bool>> = None;
     let mut found = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
-        if !t.cap || t.kind != TokenKind::Word || !listed(&KNOWN_ORGS, doc.tok(i)) {
+        // (Capitalised, or with a capital inside: "eBay".)
+        let w = doc.tok(i);
+        let capital = t.cap || w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+        if !capital || t.kind != TokenKind::Word || !listed(&KNOWN_ORGS, w) {
             continue;
         }
         let covered = covered.get_or_insert_with(|| {
@@ -4065,6 +4071,12 @@ mod tests {
         }];
         missed_known_orgs(&doc, &mut spans);
         assert_eq!(spans.len(), 3);
+        // A company opening a sentence, one written with a capital inside; not in lower case.
+        let doc = Doc::new("Apple has yet to reveal its numbers, but eBay did. An apple a day.");
+        let mut spans = Vec::new();
+        missed_known_orgs(&doc, &mut spans);
+        let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(got, ["Apple", "eBay"]);
     }
 
     #[test]
