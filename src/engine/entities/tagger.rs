@@ -44,6 +44,9 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     extend_institutions(doc, &mut spans);
     legal_forms(doc, &mut spans);
     extend_to_heads(doc, &mut spans);
+    // (Again: a name just extended to its institution's word may go on through "of" — "University
+    // of Miami Miller School" + "of Medicine".)
+    extend_institutions(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     split_at_titles(doc, &mut spans);
     extend_initials(doc, &mut spans);
@@ -621,7 +624,10 @@ fn extend_institutions(doc: &Doc, spans: &mut Vec<Span>) {
     };
     let head = |i: usize| {
         listed(&ORG_HEADS, doc.tok(i))
-            || matches!(doc.tok(i), "Office" | "Centre" | "Center" | "Fund")
+            || matches!(
+                doc.tok(i),
+                "Office" | "Centre" | "Center" | "Centres" | "Centers" | "Fund"
+            )
     };
     let extend = |s: &Span| {
         let k = s.end;
@@ -4859,6 +4865,27 @@ mod tests {
                 ("NATO", Label::ORG),
             ]
         );
+    }
+
+    #[test]
+    fn an_institution_extended_to_its_word_goes_on_through_of() {
+        // "Centers" is an institution's word too; and a name that only reaches its
+        // institution's word by `extend_to_heads` goes on through "of" after it.
+        for (text, name) in [
+            (
+                "Data came from the U.S. Centers for Disease Control and Prevention.",
+                "U.S. Centers for Disease Control and Prevention",
+            ),
+            (
+                "She teaches at the University of Miami Miller School of Medicine.",
+                "University of Miami Miller School of Medicine",
+            ),
+        ] {
+            let doc = Doc::new(text);
+            let (names, _) = tag(&doc);
+            let found: Vec<&str> = names.iter().map(|c| &text[c.start..c.end]).collect();
+            assert!(found.contains(&name), "{found:?}");
+        }
     }
 
     #[test]
