@@ -1275,6 +1275,13 @@ const ORG_KIND_NOUNS: WordList = WordList::new(&[
     "tabloid",
 ]);
 
+/// Kinds of places, in the plural, that introduce a list of them ("the cities of …").
+#[rustfmt::skip]
+const PLACE_KINDS: WordList = WordList::new(&[
+    "capitals", "cities", "communities", "counties", "countries", "districts", "municipalities",
+    "nations", "provinces", "regions", "states", "suburbs", "towns", "villages",
+]);
+
 /// Whether tokens `a` < `b` are in one sentence with no line break between them (a headline's
 /// last word is no role of the next line's first name).
 fn same_line(doc: &Doc, a: usize, b: usize) -> bool {
@@ -2418,7 +2425,8 @@ fn possessive_ends(doc: &Doc, spans: &mut [Span]) {
 
 /// A "person" listed between two places ("in Mosul, Baiji, and Tuz"; "San Jose, Palo Alto, San
 /// Francisco") is a place: items of a list joined by commas and "and"/"or" share their kind. Not
-/// a listed first name ("Paris, Jordan and Rome" may be a person's list too).
+/// a listed first name ("Paris, Jordan and Rome" may be a person's list too). And every person or
+/// organization of a list opened by a kind of place ("the cities of …") is a place.
 fn listed_places(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     crate::sort::sort_by_u64_key(&mut order, |&i| spans[i].first as u64);
@@ -2428,6 +2436,41 @@ fn listed_places(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         Some(2) => doc.tok(p.end) == "," && matches!(doc.tok(p.end + 1), "and" | "or"),
         _ => false,
     };
+    // A list right after "the cities of", "countries like", "towns including", "states such
+    // as" (an optional "the" between) is a list of places, whatever the model read ("the
+    // communities of Franklin, Derry, Laconia, Nashua …" were people and organizations).
+    let place_list_at = |first: usize| {
+        let mut k = first;
+        if k > 0 && doc.tok(k - 1) == "the" {
+            k -= 1;
+        }
+        let cue = |i: usize| {
+            listed(&PLACE_KINDS, doc.tok(i))
+                && !doc.tokens[i].cap
+                && doc.tokens[i].sentence == doc.tokens[first].sentence
+        };
+        k >= 2
+            && (matches!(doc.tok(k - 1), "of" | "like" | "including") && cue(k - 2)
+                || k >= 3 && doc.tok(k - 2) == "such" && doc.tok(k - 1) == "as" && cue(k - 3))
+    };
+    let mut in_list = false;
+    for (j, &i) in order.iter().enumerate() {
+        let s = spans[i];
+        in_list = if j > 0 && in_list && joined(&spans[order[j - 1]], &s) {
+            true
+        } else {
+            place_list_at(s.first)
+        };
+        // (People and organizations only: "signatory countries of the Millennium Declaration".)
+        if in_list
+            && matches!(TYPES[s.ty], Label::PER | Label::ORG)
+            && df.gaz(s.first) & gazetteer::DEMONYM == 0
+            && !listed(&GROUPS, doc.tok(s.first))
+        {
+            spans[i].ty = 2;
+            spans[i].rule = "cue:list";
+        }
+    }
     for w in order.windows(3) {
         let (p, m, q) = (spans[w[0]], spans[w[1]], spans[w[2]]);
         if TYPES[m.ty] == Label::PER
@@ -4057,6 +4100,37 @@ mod tests {
         use Label::{LOC, PER};
         // A listed first name keeps its reading.
         assert_eq!(types, [LOC, LOC, LOC, LOC, PER, LOC]);
+        // A list opened by a kind of place: all places, but for a work or nationality; a list
+        // after a capitalised "States of" is none.
+        let doc = Doc::new(
+            "The communities of Derry, Laconia and Nashua agreed, as did countries such as \
+             France and Italy, and the countries of the Paris Accord and Muslims. The Pioneer \
+             States of Smith and Jones met.",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |a: &str, b: &str, ty: usize| Span {
+            first: at(a),
+            end: at(b) + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let mut spans = [
+            span("Derry", "Derry", 0),
+            span("Laconia", "Laconia", 1),
+            span("Nashua", "Nashua", 0),
+            span("France", "France", 1),
+            span("Italy", "Italy", 2),
+            span("Paris", "Accord", 3),
+            span("Muslims", "Muslims", 1),
+            span("Smith", "Smith", 0),
+            span("Jones", "Jones", 0),
+        ];
+        listed_places(&doc, &df, &mut spans);
+        let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
+        use Label::{MISC, ORG};
+        assert_eq!(types, [LOC, LOC, LOC, LOC, LOC, MISC, ORG, PER, PER]);
     }
 
     #[test]
