@@ -552,9 +552,33 @@ pub fn title_prefix_len(words: &[&str]) -> usize {
         // Lower-case words inside names are particles ("van", "de"), not titles.
         if next_cap && is_title(w) {
             cut = k + 1;
+            // "Chief Executive Maeve Sherlock": a title's second word, then a name.
+            let name_after = words
+                .get(k + 2)
+                .and_then(|n| n.chars().next())
+                .is_some_and(char::is_uppercase);
+            if name_after && second_title_word(w, words[k + 1]) {
+                cut = cut.max(k + 2);
+            }
         }
     }
     cut
+}
+
+/// Whether `w` finishes a two-word title opened by `first` that [`TITLES`] does not hold whole
+/// ("Chief Executive", "Chief Constable"; alone these words open organizations' names too).
+fn second_title_word(first: &str, w: &str) -> bool {
+    const SECOND: WordList = WordList::new(&[
+        "constable",
+        "economist",
+        "engineer",
+        "executive",
+        "rabbi",
+        "scientist",
+        "strategist",
+        "whip",
+    ]);
+    listed(&TITLE_FIRSTS, first) && listed(&SECOND, w)
 }
 
 /// Two names of the same type with nothing between them are one name the model split
@@ -858,8 +882,14 @@ fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
         if a > s.first {
             out.push(Span { end: a, ..s });
         }
+        // ("Refugee Council Chief Executive Maeve Sherlock": the title's second word goes too.)
+        let first = if s.end >= k + 4 && second_title_word(doc.tok(k), doc.tok(k + 1)) {
+            k + 2
+        } else {
+            k + 1
+        };
         out.push(Span {
-            first: k + 1,
+            first,
             end: s.end,
             ty: 0,
             conf: s.conf,
@@ -2432,12 +2462,16 @@ fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
     if !spans.iter().any(|s| and_at(s).is_some()) {
         return;
     }
-    let text_of = |a: usize, b: usize| &doc.text[doc.tokens[a].start..doc.tokens[b - 1].end];
-    let alone: crate::hash::FxSet<&str> = spans
+    let hash = |a: usize, b: usize| {
+        super::features::lower_hash(&doc.text[doc.tokens[a].start..doc.tokens[b - 1].end])
+    };
+    // The names given alone, as sorted hashes.
+    let mut alone: Vec<u64> = spans
         .iter()
         .filter(|s| and_at(s).is_none())
-        .map(|s| span_text(doc, s))
+        .map(|s| hash(s.first, s.end))
         .collect();
+    crate::sort::sort_u64(&mut alone);
     let gaz = gazetteer::shipped();
     let known = |a: usize, b: usize| {
         b == a + 1
@@ -2456,7 +2490,7 @@ fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
             && !(s.first..k).any(|i| matches!(doc.tok(i), "of" | "for" | "on"))
             && [(s.first, k), (k + 1, s.end)]
                 .iter()
-                .all(|&(a, b)| known(a, b) || alone.contains(text_of(a, b)));
+                .all(|&(a, b)| known(a, b) || alone.binary_search(&hash(a, b)).is_ok());
         if split {
             for (a, b) in [(s.first, k), (k + 1, s.end)] {
                 // A listed piece takes its list's type; one named alone elsewhere gets a weak
@@ -2493,22 +2527,28 @@ fn possessive_ends(doc: &Doc, spans: &mut [Span]) {
     if !spans.iter().any(possessive) {
         return;
     }
-    let stem = |s: &Span| &doc.text[doc.tokens[s.first].start..doc.tokens[s.end - 2].end];
-    // For each name: how often it is read bare, and with a possessive.
-    let mut counts: FxMap<&str, (u32, u32)> = FxMap::default();
+    let hash = |a: usize, b: usize| {
+        super::features::lower_hash(&doc.text[doc.tokens[a].start..doc.tokens[b - 1].end])
+    };
+    // The names read with a possessive and those read bare, as sorted hashes (no hash table:
+    // its code would weigh more in the wasm than this pass).
+    let (mut with, mut bare): (Vec<u64>, Vec<u64>) = (Vec::new(), Vec::new());
     for s in spans.iter() {
         if possessive(s) {
-            counts.entry(stem(s)).or_default().1 += 1;
+            with.push(hash(s.first, s.end - 1));
+        } else {
+            bare.push(hash(s.first, s.end));
         }
     }
-    for s in spans.iter().filter(|s| !possessive(s)) {
-        if let Some(c) = counts.get_mut(span_text(doc, s)) {
-            c.0 += 1;
-        }
-    }
+    crate::sort::sort_u64(&mut with);
+    crate::sort::sort_u64(&mut bare);
+    let count = |v: &[u64], h: u64| v.partition_point(|&x| x <= h) - v.partition_point(|&x| x < h);
     for s in spans.iter_mut() {
-        if possessive(s) && counts.get(stem(s)).is_some_and(|&(bare, with)| bare > with) {
-            s.end -= 1;
+        if possessive(s) {
+            let h = hash(s.first, s.end - 1);
+            if count(&bare, h) > count(&with, h) {
+                s.end -= 1;
+            }
         }
     }
 }
@@ -2839,9 +2879,9 @@ fn missed_known_orgs(doc: &Doc, spans: &mut Vec<Span>) {
     let mut covered: Option<Vec<bool>> = None;
     let mut found = Vec::new();
     for (i, t) in doc.tokens.iter().enumerate() {
-        // (Capitalised, or with a capital inside: "eBay".)
+        // (Capitalised, or with a capital second letter: "eBay".)
         let w = doc.tok(i);
-        let capital = t.cap || w.bytes().skip(1).any(|b| b.is_ascii_uppercase());
+        let capital = t.cap || w.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase);
         if !capital || t.kind != TokenKind::Word || !listed(&KNOWN_ORGS, w) {
             continue;
         }
@@ -3639,6 +3679,13 @@ mod tests {
             typed("Rep. Knollenberg said so.", "Rep", "Knollenberg"),
             ("Knollenberg".to_string(), Label::PER)
         );
+        // A title's first word takes its second with it ("Chief Executive").
+        let text = "Refugee Council Chief Executive Maeve Sherlock called the plans dangerous.";
+        let (names, _) = tag(&Doc::new(text));
+        let found: Vec<&str> = names.iter().map(|c| &text[c.start..c.end]).collect();
+        assert!(found.contains(&"Maeve Sherlock"), "{found:?}");
+        assert_eq!(title_prefix_len(&["Chief", "Executive", "Jane", "Roe"]), 2);
+        assert_eq!(title_prefix_len(&["Chief", "John", "Smith"]), 1);
         assert_eq!(
             typed("The Justice Department said so.", "Justice", "Department"),
             ("Justice Department".to_string(), Label::ORG)
