@@ -26,11 +26,14 @@ pub mod wire;
 pub use engine::model::*;
 pub use engine::{analyze, MAX_INPUT_BYTES};
 
-/// The wasm heap: Talc instead of the standard library's dlmalloc, ≈ 7 KB gzip smaller in the page
-/// and no slower (the page and the npm package are single-threaded wasm).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+mod heap;
+
+/// The wasm heap: size classes over Talc (`heap`); Talc instead of the standard library's
+/// dlmalloc is ≈ 7 KB gzip smaller in the page (the page and the npm package are single-threaded).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: heap::Heap = heap::Heap::new();
 
 /// Natively, keeps the memory one document freed for the next (the CLI and the benchmarks call
 /// this first). glibc's malloc otherwise maps each large buffer afresh and trims the heap after a
