@@ -1793,13 +1793,15 @@ fn never_alone(w: &str) -> bool {
 #[inline(never)]
 fn split_runs(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
-    for s in spans.drain(..) {
+    for mut s in spans.drain(..) {
+        number_opener(doc, df, &mut s);
         let mut seg = s.first;
         for k in s.first + 1..s.end {
-            let greeting = is_greeting(doc.tok(k));
-            if k >= seg && (greeting || starts_again(doc, df, &s, seg, k)) {
+            // A separator (";", a comma between people) or a greeting is dropped with the split.
+            let drop = is_greeting(doc.tok(k)) || list_separator(doc, &s, k);
+            if k >= seg && (drop || starts_again(doc, df, &s, seg, k)) {
                 push_piece(doc, &mut out, &s, seg, k);
-                seg = k + greeting as usize;
+                seg = k + drop as usize;
             }
         }
         if seg == s.first {
@@ -1833,6 +1835,73 @@ fn split_runs(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
         }
     }
     *spans = out;
+}
+
+/// Whether token `k` of span `s` separates two names of a list: a semicolon (no name of the gold
+/// sets holds one; the tagger read "S Lamont; D Parks" of a team sheet as one person), or a comma
+/// in a person's span before an initial and a capitalised word ("S Taylor, J Petrie"; "Lenhart,
+/// Matthew" stays one).
+fn list_separator(doc: &Doc, s: &Span, k: usize) -> bool {
+    match doc.tok(k) {
+        ";" => true,
+        "," => {
+            let initial = |i: usize| {
+                i < s.end && {
+                    let w = doc.tok(i);
+                    w.len() <= 2
+                        && w.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+                        && w.bytes()
+                            .skip(1)
+                            .all(|b| b.is_ascii_uppercase() || b == b'.')
+                }
+            };
+            TYPES[s.ty] == Label::PER
+                && k > s.first
+                && initial(k + 1)
+                && k + 2 < s.end
+                && doc.tokens[k + 2].cap
+                && doc.tok(k + 2).len() > 2
+        }
+        _ => false,
+    }
+}
+
+/// A number word before a person's first and last name is no part of the name, which is a
+/// person's ("Six Chris Paterson penalties gave Scotland victory" was an organization; "Five
+/// Nations" and "Ten Commandments" have no first name after the number).
+fn number_opener(doc: &Doc, df: &DocFeats, s: &mut Span) {
+    const NUMBERS: WordList = WordList::new(&[
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousands",
+    ]);
+    if s.end - s.first >= 3
+        && doc.tokens[s.first].cap
+        && listed(&NUMBERS, doc.tok(s.first))
+        && df.gaz(s.first + 1) & gazetteer::FIRST_NAME != 0
+        && doc.tokens[s.first + 1].cap
+        && doc.tokens[s.first + 2].cap
+        && doc.tokens[s.first + 2].kind == TokenKind::Word
+    {
+        s.first += 1;
+        s.ty = 0; // PER
+        s.rule = "rule:split";
+    }
 }
 
 /// Whether a new name starts at token `k` of span `s`, whose current piece starts at `seg`: the
@@ -1879,7 +1948,12 @@ fn push_piece(doc: &Doc, out: &mut Vec<Span>, s: &Span, mut a: usize, mut b: usi
         rule: "rule:split",
         ..*s
     };
-    if a < b && doc.tokens[a].cap {
+    // (Initials alone — "C" of "Peterson, C.; Matthews" — are no name.)
+    let initials = (a..b).all(|i| {
+        let w = doc.tok(i);
+        w == "." || w.len() == 1 && w.bytes().all(|c| c.is_ascii_uppercase())
+    });
+    if a < b && doc.tokens[a].cap && !initials {
         out.extend(trim(doc, piece));
     }
 }
@@ -3057,6 +3131,68 @@ mod tests {
             .iter()
             .map(|s| span_text(&doc, s).to_string())
             .collect()
+    }
+
+    /// A team sheet's people split at semicolons and at commas before an initial; initials alone
+    /// are no name; "surname, first name" stays one.
+    #[test]
+    fn lists_of_people_split_at_separators() {
+        assert_eq!(
+            split(
+                "Team: T Smith, G Bulloch, G Kerr; S Grimes, S Murray; S Taylor, J Petrie.",
+                "T",
+                "Petrie"
+            ),
+            [
+                "T Smith",
+                "G Bulloch",
+                "G Kerr",
+                "S Grimes",
+                "S Murray",
+                "S Taylor",
+                "J Petrie"
+            ]
+        );
+        assert_eq!(
+            split(
+                "Duckworth, A. L.; Peterson, C.; Matthews, M. D.",
+                "C",
+                "Matthews"
+            ),
+            ["Matthews"]
+        );
+        assert_eq!(
+            split("Lenhart, Matthew wrote.", "Lenhart", "Matthew"),
+            ["Lenhart, Matthew"]
+        );
+    }
+
+    /// A number word before a first and a last name is cut off, and the rest is a person; a
+    /// number word before anything else stays.
+    #[test]
+    fn number_words_before_a_person_are_cut() {
+        let doc =
+            Doc::new("Six Chris Paterson penalties won it. Five Nations Cup. Six Flags Park.");
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        for (first, len, want, ty) in [
+            ("Six", 3, "Chris Paterson", 0),
+            ("Five", 3, "Five Nations Cup", 3),
+            ("Flags", 0, "", 0),
+        ] {
+            if len == 0 {
+                continue;
+            }
+            let mut s = Span {
+                first: at(first),
+                end: at(first) + len,
+                ty: 3,
+                conf: 1.0,
+                rule: "model",
+            };
+            number_opener(&doc, &df, &mut s);
+            assert_eq!((span_text(&doc, &s), s.ty), (want, ty), "{first}");
+        }
     }
 
     #[test]
