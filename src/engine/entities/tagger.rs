@@ -1068,10 +1068,19 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
         // read as an organization): the person, without the title.
         // (Its dot, when there is one, is a token of its own: "Rep" ".".)
         let name = s.first + 1 + usize::from(s.first + 1 < s.end && doc.tok(s.first + 1) == ".");
+        // A title of nobility only before one word that is no office ("says Lord Ricketts" was a
+        // place; "Lord Howe Island", "Lord Chancellor", "the Lord Advocate" stay).
+        let nobility = s.end - s.first == 2
+            && matches!(
+                doc.tok(s.first),
+                "Lord" | "Lady" | "Sir" | "Dame" | "Baroness" | "Baron"
+            )
+            && !is_title(doc.tok(s.first + 1))
+            && !matches!(doc.tok(s.first + 1), "Advocate" | "Provost" | "Lieutenant");
         if TYPES[s.ty] != Label::PER
             && (2..=4).contains(&(s.end - s.first))
             && name < s.end
-            && is_honorific(doc.tok(s.first))
+            && (is_honorific(doc.tok(s.first)) || nobility)
             && (name..s.end).all(|i| doc.tokens[i].cap)
         {
             s.first = name;
@@ -3164,6 +3173,46 @@ mod tests {
         assert_eq!(
             split("Lenhart, Matthew wrote.", "Lenhart", "Matthew"),
             ["Lenhart, Matthew"]
+        );
+    }
+
+    /// A title of nobility before one name that the model typed otherwise is cut off, and the
+    /// rest is a person; before an office or a longer name it stays.
+    #[test]
+    fn nobility_titles_before_a_name_are_cut() {
+        let doc = Doc::new(
+            "\"Fine,\" says Lord Ricketts. Baroness Hallett spoke. The Lord Advocate came. Lord \
+             Howe Island is far.",
+        );
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let mut spans: Vec<Span> = [
+            ("Ricketts", 2),
+            ("Hallett", 2),
+            ("Advocate", 2),
+            ("Howe", 3),
+        ]
+        .iter()
+        .map(|&(w, len)| Span {
+            first: at(w) - 1,
+            end: at(w) - 1 + len,
+            ty: 2,
+            conf: 1.0,
+            rule: "model",
+        })
+        .collect();
+        strip_titles(&doc, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ricketts", Label::PER),
+                ("Hallett", Label::PER),
+                ("Lord Advocate", Label::LOC),
+                ("Lord Howe Island", Label::LOC),
+            ]
         );
     }
 
