@@ -51,6 +51,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     split_at_titles(doc, &mut spans);
     extend_initials(doc, &mut spans);
     split_group_before_person(doc, &df, &mut spans);
+    split_person_after_role(doc, &df, &mut spans);
     split_company_of_place(doc, &mut spans);
     general_companies(doc, &mut spans);
     strip_titles(doc, &mut spans);
@@ -2138,6 +2139,60 @@ fn split_group_before_person(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     *spans = out;
 }
 
+/// Splits a person off a capitalised role or title the model read into another type's name, as
+/// headlines write them: "Actress Amandla Stenberg", "Tory MP David Warburton", "Labour MP Barry
+/// Sheerman" (organizations). The role word is followed by a listed first name and at
+/// least one more capitalised word, none a title or an institution's word ("Queen Elizabeth
+/// University Hospital" stays); the person is those words, the role word goes,
+/// and what stands before it stays a name of the span's type ("Labour").
+#[inline(never)]
+fn split_person_after_role(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
+    let role = |i: usize| {
+        let w = doc.tok(i);
+        is_title(w) || listed(&ROLE_NOUNS, w) || matches!(w, "MP" | "MEP" | "MSP")
+    };
+    let at = |s: &Span| {
+        if TYPES[s.ty] == Label::PER
+            || s.end - s.first < 3
+            || !(s.first..s.end).all(|i| doc.tokens[i].cap && doc.tokens[i].kind == TokenKind::Word)
+        {
+            return None;
+        }
+        (s.first..s.end - 2).find(|&k| {
+            role(k)
+                && df.gaz(k + 1) & gazetteer::FIRST_NAME != 0
+                && (k + 1..s.end).all(|i| {
+                    let w = doc.tok(i);
+                    !role(i) && !listed(&ORG_HEADS, w) && !listed(&MISC_HEADS, w)
+                })
+        })
+    };
+    if !spans.iter().any(|s| at(s).is_some()) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 4);
+    for s in spans.iter() {
+        let Some(k) = at(s) else {
+            out.push(*s);
+            continue;
+        };
+        if k > s.first {
+            out.push(Span {
+                end: k,
+                rule: "rule:role-split",
+                ..*s
+            });
+        }
+        out.push(Span {
+            first: k + 1,
+            ty: 0,
+            rule: "rule:role-split",
+            ..*s
+        });
+    }
+    *spans = out;
+}
+
 /// Margin (score of the chosen tag minus the runner-up) → a confidence in 0.5..1.
 fn confidence(margin: f32) -> f32 {
     let c = 1.0 / (1.0 + (-margin / 4.0).exp());
@@ -3212,6 +3267,42 @@ mod tests {
                 ("Hallett", Label::PER),
                 ("Lord Advocate", Label::LOC),
                 ("Lord Howe Island", Label::LOC),
+            ]
+        );
+    }
+
+    /// A capitalised role inside another type's span: the person after it split off, the role
+    /// dropped, the name before it kept; not before an institution's word.
+    #[test]
+    fn people_after_a_capitalised_role_are_split_off() {
+        let doc = Doc::new(
+            "Actress Sandra Bullock gave. Labour MP Barry Sheerman spoke. Queen Elizabeth \
+             University Hospital opened.",
+        );
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let mut spans: Vec<Span> = [("Actress", 3), ("Labour", 4), ("Queen", 4)]
+            .iter()
+            .map(|&(w, len)| Span {
+                first: at(w),
+                end: at(w) + len,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            })
+            .collect();
+        split_person_after_role(&doc, &df, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Sandra Bullock", Label::PER),
+                ("Labour", Label::ORG),
+                ("Barry Sheerman", Label::PER),
+                ("Queen Elizabeth University Hospital", Label::ORG),
             ]
         );
     }
