@@ -728,6 +728,34 @@ mod indirect {
         assert!(indirect("Police found the car near the river on Monday.").is_empty());
     }
 
+    /// A time phrase between the subject and its verb is skipped: the subject speaks, not
+    /// "week" or "Tuesday".
+    #[test]
+    fn time_phrases_before_the_verb_are_no_speakers() {
+        for (text, who) in [
+            (
+                "Acme Corp makes tools. Acme Corp this week said it would appeal.",
+                "Acme",
+            ),
+            (
+                "The mayor on Tuesday said that the bridge would reopen.",
+                "mayor",
+            ),
+            (
+                "Priebus later Thursday said the party would unite.",
+                "Priebus",
+            ),
+        ] {
+            let q: Vec<_> = quotes(text)
+                .into_iter()
+                .filter(|q| q.kind == QuoteKind::Indirect)
+                .collect();
+            assert_eq!(q.len(), 1, "{text}: {q:?}");
+            let name = q[0].speaker.as_ref().map(|s| s.name.as_str()).unwrap_or("");
+            assert!(name.contains(who), "{text}: speaker {name:?}");
+        }
+    }
+
     /// "According to X" reports the rest of its sentence, before or after it; not a quote's
     /// (the direct quote has it as its cue) nor a phrase without a clause.
     #[test]

@@ -19,7 +19,7 @@ use super::lexicon::{Noun, Word};
 use super::resolve::{subject_pronoun, Ctx, Phrase, Resolved};
 use crate::entities::RawMention;
 use crate::model::{Label, Quote, QuoteKind, Span, Speaker};
-use crate::text::TokenKind;
+use crate::text::{listed, TokenKind, WordList};
 use std::borrow::Cow;
 
 /// The attribution of one quote.
@@ -286,14 +286,88 @@ impl Ctx<'_> {
         (k, e)
     }
 
+    /// The length in tokens of a time phrase ending right before `e` with something before it:
+    /// "this week", "last month", "on Tuesday", "today" (0 when there is none).
+    fn time_phrase_before(&self, e: usize, floor: usize) -> usize {
+        const UNITS: WordList = WordList::new(&[
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "summer",
+            "winter",
+            "spring",
+            "autumn",
+            "fall",
+        ]);
+        const ALONE: WordList = WordList::new(&[
+            "today",
+            "yesterday",
+            "tonight",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]);
+        if e < floor + 2 || e > self.doc.tokens.len() {
+            return 0;
+        }
+        // (A name is no time word: "Sunday" may be a newspaper's; a date mention is one.)
+        let m = self.ment[e - 1] as usize;
+        if m != 0
+            && !self
+                .found
+                .mentions
+                .get(m - 1)
+                .is_some_and(|x| matches!(x.label, Label::DATE | Label::TIME))
+        {
+            return 0;
+        }
+        let last = self.tok(e - 1);
+        if e >= floor + 3
+            && listed(&UNITS, last)
+            && matches!(
+                self.tok(e - 2),
+                "this" | "last" | "next" | "that" | "each" | "every"
+            )
+        {
+            return 2;
+        }
+        if listed(&ALONE, last) {
+            return if e >= floor + 3 && self.tok(e - 2) == "on" {
+                2
+            } else {
+                1
+            };
+        }
+        0
+    }
+
     /// A noun phrase ending before `v` (skipping auxiliaries and adverbs): (first, last).
     fn np_backward(&self, v: usize, floor: usize) -> (usize, usize) {
         let mut e = v;
-        while e > floor && e - 1 < self.doc.tokens.len() && {
-            let w = self.tok(e - 1);
-            aux_or_adverb(w) && self.ment[e - 1] == 0
-        } {
-            e -= 1;
+        let skip_aux = |e: &mut usize| {
+            while *e > floor && *e - 1 < self.doc.tokens.len() && {
+                let w = self.tok(*e - 1);
+                aux_or_adverb(w) && self.ment[*e - 1] == 0
+            } {
+                *e -= 1;
+            }
+        };
+        skip_aux(&mut e);
+        // A time phrase between the subject and its verb is no subject ("Google this week
+        // agreed": Google, not "week").
+        let time = self.time_phrase_before(e, floor);
+        if time > 0 {
+            e -= time;
+            skip_aux(&mut e);
         }
         // A subject pronoun right before the verb is the whole phrase ("And on Twitter he
         // added": he, not Twitter).
