@@ -64,6 +64,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     coordinated_people(doc, &mut spans);
     listed_places(doc, &df, &mut spans);
     possessive_ends(doc, &mut spans);
+    possessive_starts(doc, &df, &mut spans);
     split_coordinated(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     products(doc, &mut spans);
@@ -2691,6 +2692,56 @@ fn possessive_ends(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
+/// A listed organization's or a listed place's possessive opening a longer name is a name of its own:
+/// "BBC's Strictly Come Dancing" (one organization) is the BBC and its show, "France's Socialist
+/// Party" France and the party. (No gold name opens so: "Moody's Investors Service", "Queen's
+/// Park" and "People's Daily" open with no such name.) The rest keeps the span's type, unless it
+/// is a first name and more (a person).
+fn possessive_starts(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
+    let head_ty = |s: &Span| {
+        if s.end - s.first < 3
+            || !matches!(doc.tok(s.first + 1), "'s" | "’s")
+            || !doc.tokens[s.first + 2].cap
+        {
+            return None;
+        }
+        if listed(&KNOWN_ORGS, doc.tok(s.first)) {
+            Some(1)
+        } else if df.gaz(s.first) & (gazetteer::COUNTRY | gazetteer::PLACE) != 0 {
+            Some(2)
+        } else {
+            None
+        }
+    };
+    if !spans.iter().any(|s| head_ty(s).is_some()) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 2);
+    for s in spans.iter() {
+        match head_ty(s) {
+            Some(ty) => {
+                out.push(Span {
+                    end: s.first + 1,
+                    ty,
+                    rule: "rule:possessive-split",
+                    ..*s
+                });
+                // (A first name and more after it is a person: "the BBC's Jonny Dymond".)
+                let person =
+                    s.end - s.first >= 4 && df.gaz(s.first + 2) & gazetteer::FIRST_NAME != 0;
+                out.push(Span {
+                    first: s.first + 2,
+                    ty: if person { 0 } else { s.ty },
+                    rule: "rule:possessive-split",
+                    ..*s
+                });
+            }
+            None => out.push(*s),
+        }
+    }
+    *spans = out;
+}
+
 /// A "person" listed between two places ("in Mosul, Baiji, and Tuz"; "San Jose, Palo Alto, San
 /// Francisco") is a place: items of a list joined by commas and "and"/"or" share their kind. Not
 /// a listed first name ("Paris, Jordan and Rome" may be a person's list too). And every person or
@@ -3303,6 +3354,43 @@ mod tests {
                 ("Labour", Label::ORG),
                 ("Barry Sheerman", Label::PER),
                 ("Queen Elizabeth University Hospital", Label::ORG),
+            ]
+        );
+    }
+
+    /// A listed organization's or a country's possessive opening a name is split off; other
+    /// possessives inside names stay.
+    #[test]
+    fn possessives_of_known_names_open_no_name() {
+        let doc = Doc::new(
+            "It beat the BBC's Strictly Come Dancing. France's Socialist Party won. Moody's \
+             Investors Service cut it.",
+        );
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let mut spans: Vec<Span> = [("BBC", 5), ("France", 4), ("Moody", 4)]
+            .iter()
+            .map(|&(w, len)| Span {
+                first: at(w),
+                end: at(w) + len,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            })
+            .collect();
+        possessive_starts(&doc, &df, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("BBC", Label::ORG),
+                ("Strictly Come Dancing", Label::ORG),
+                ("France", Label::LOC),
+                ("Socialist Party", Label::ORG),
+                ("Moody's Investors Service", Label::ORG),
             ]
         );
     }
