@@ -69,6 +69,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     agree_on_types(doc, &mut spans);
     products(doc, &mut spans);
     surnames(doc, &mut spans);
+    titled_surnames(doc, &df, &mut spans);
     company_short_names(doc, &df, &mut spans);
     title_case_lines(doc, &df, &mut spans);
     repeat_missed(doc, &df, &mut spans);
@@ -2909,6 +2910,45 @@ fn surnames(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
+/// A title before a surname the document names as a person alone at least twice, read as another
+/// type's name, is that person: "Justice Gault" (an organization beside four "Gault"), "Ambassador
+/// Stevens", "Pope Francis"; the title goes; not before a place's name. (Without a title, retyping the two words as a
+/// person's full name was wrong as often as right: "Fort Lee", "Ready PAC", "Nintendo DS".)
+fn titled_surnames(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
+    let two = |s: &Span| {
+        s.end - s.first == 2
+            && TYPES[s.ty] != Label::PER
+            && doc.tokens[s.first].cap
+            && doc.tokens[s.first + 1].cap
+            && doc.tokens[s.first].kind == TokenKind::Word
+            && doc.tokens[s.first + 1].kind == TokenKind::Word
+    };
+    if !spans.iter().any(two) {
+        return;
+    }
+    let mut alone: Vec<u64> = spans
+        .iter()
+        .filter(|s| TYPES[s.ty] == Label::PER && s.end - s.first == 1)
+        .map(|s| df.lower(s.first))
+        .collect();
+    crate::sort::sort_u64(&mut alone);
+    let count = |h: u64| alone.partition_point(|&x| x <= h) - alone.partition_point(|&x| x < h);
+    for s in spans.iter_mut() {
+        if !two(s) || count(df.lower(s.first + 1)) < 2 {
+            continue;
+        }
+        // (Not a place's name: "Miss Saigon", the musical.)
+        if !is_title(doc.tok(s.first))
+            || df.gaz(s.first + 1) & (gazetteer::PLACE | gazetteer::COUNTRY) != 0
+        {
+            continue;
+        }
+        s.first += 1;
+        s.ty = 0;
+        s.rule = "rule:title-cut";
+    }
+}
+
 /// A one-word "person" that is the first word of an organization's name of several words in the
 /// same document is that organization named short ("Magna International … Magna said", "Rotor
 /// Kazan … Rotor"): in CoNLL-2003 train 353 such gold words are ORG and 10 PER. Not when the
@@ -3393,6 +3433,36 @@ mod tests {
                 ("Moody's Investors Service", Label::ORG),
             ]
         );
+    }
+
+    /// A title before a surname named alone as a person twice: the person; once is not enough.
+    #[test]
+    fn titled_surnames_are_people() {
+        let doc = Doc::new("Gault ruled. Gault said no. Justice Gault spoke. Justice Mills came.");
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let one = |i: usize, len: usize, ty: usize| Span {
+            first: i,
+            end: i + len,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let justice: Vec<usize> = (0..doc.tokens.len())
+            .filter(|&i| doc.tok(i) == "Justice")
+            .collect();
+        let mut spans = vec![
+            one(at("Gault"), 1, 0),
+            one(at("Gault") + 3, 1, 0),
+            one(justice[0], 2, 1),
+            one(justice[1], 2, 1),
+        ];
+        titled_surnames(&doc, &df, &mut spans);
+        let got: Vec<(&str, Label)> = spans[2..]
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(got, [("Gault", Label::PER), ("Justice Mills", Label::ORG)]);
     }
 
     /// A number word before a first and a last name is cut off, and the rest is a person; a
