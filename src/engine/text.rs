@@ -99,12 +99,12 @@ const BLOCK_BITS: u32 = 6;
 /// Abbreviations after which a period does not end a sentence (lowercase, without the dot).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
-    "cmdr", "gov", "sen", "rep", "reps", "sens", "rev", "hon", "pres", "st", "sr", "jr", "mt",
-    "ft", "no", "nos", "vs", "v", "etc", "inc", "corp", "co", "ltd", "bros", "dept", "univ", "jan",
-    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "est", "fig", "al",
-    "ave", "blvd", "ste", "msgr", "supt", "atty", "gov't", "govt", "e.g", "i.e", "ald", "assn",
-    "op", "cf",
+    "cmdr", "del", "gov", "sen", "rep", "reps", "sens", "rev", "hon", "pres", "st", "sr", "jr",
+    "mt", "ft", "no", "nos", "vs", "v", "etc", "inc", "corp", "co", "ltd", "bros", "dept", "univ",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "approx", "est", "fig",
+    "al", "ave", "blvd", "ste", "msgr", "supt", "atty", "gov't", "govt", "e.g", "i.e", "ald",
+    "assn", "op", "cf",
 ];
 
 /// A word list for [`listed`], with a filter that turns away most words not in it in a couple of

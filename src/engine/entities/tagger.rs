@@ -70,6 +70,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     products(doc, &mut spans);
     surnames(doc, &mut spans);
     titled_surnames(doc, &df, &mut spans);
+    after_title_abbreviations(doc, &mut spans);
     company_short_names(doc, &df, &mut spans);
     title_case_lines(doc, &df, &mut spans);
     repeat_missed(doc, &df, &mut spans);
@@ -458,6 +459,7 @@ const TITLES: WordList = WordList::new(&[
     "count",
     "countess",
     "dame",
+    "del.",
     "deputy",
     "detective",
     "director",
@@ -553,6 +555,17 @@ pub fn title_prefix_len(words: &[&str]) -> usize {
             .and_then(|n| n.chars().next())
             .is_some_and(char::is_uppercase);
         // Lower-case words inside names are particles ("van", "de"), not titles.
+        // An abbreviated title before its dot ("Del" "." "Stacey Plaskett").
+        if words.get(k + 1) == Some(&".")
+            && words
+                .get(k + 2)
+                .and_then(|n| n.chars().next())
+                .is_some_and(char::is_uppercase)
+            && w.len() <= 6
+            && is_title(&format!("{w}."))
+        {
+            cut = k + 2;
+        }
         if next_cap && is_title(w) {
             cut = k + 1;
             // "Chief Executive Maeve Sherlock": a title's second word, then a name.
@@ -2910,6 +2923,28 @@ fn surnames(doc: &Doc, spans: &mut [Span]) {
     }
 }
 
+/// A name right after an abbreviated title and its dot is a person's, whatever the tagger read:
+/// "state Del. Marcia Price" (a place once "Del." no longer ended the sentence), "Capt. Kidd".
+/// Not after "St.", "Mt." or "Ft." ("St. Louis").
+fn after_title_abbreviations(doc: &Doc, spans: &mut [Span]) {
+    for s in spans.iter_mut() {
+        if TYPES[s.ty] == Label::PER || s.first < 2 || !doc.tokens[s.first].cap {
+            continue;
+        }
+        let (w, dot) = (doc.tok(s.first - 2), s.first - 1);
+        if doc.tok(dot) == "."
+            && !doc.tokens[dot].space_before
+            && (2..=4).contains(&w.len())
+            && !matches!(w, "St" | "Mt" | "Ft" | "ST" | "MT" | "FT")
+            && doc.tokens[s.first - 2].cap
+            && is_title(&format!("{w}."))
+        {
+            s.ty = 0;
+            s.rule = "cue:title";
+        }
+    }
+}
+
 /// A title before a surname the document names as a person alone at least twice, read as another
 /// type's name, is that person: "Justice Gault" (an organization beside four "Gault"), "Ambassador
 /// Stevens", "Pope Francis"; the title goes; not before a place's name. (Without a title, retyping the two words as a
@@ -3432,6 +3467,26 @@ mod tests {
                 ("Socialist Party", Label::ORG),
                 ("Moody's Investors Service", Label::ORG),
             ]
+        );
+    }
+
+    /// A name after an abbreviated title and its dot is a person; after "St." a place stays.
+    #[test]
+    fn names_after_title_abbreviations_are_people() {
+        let doc = Doc::new("His niece, state Del. Marcia Price, spoke in St. Louis today.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |w: &str, len: usize| Span {
+            first: at(w),
+            end: at(w) + len,
+            ty: 2,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![span("Marcia", 2), span("Louis", 1)];
+        after_title_abbreviations(&doc, &mut spans);
+        assert_eq!(
+            spans.iter().map(|s| TYPES[s.ty]).collect::<Vec<_>>(),
+            [Label::PER, Label::LOC]
         );
     }
 
@@ -4120,6 +4175,13 @@ mod tests {
         assert!(found.contains(&"Maeve Sherlock"), "{found:?}");
         assert_eq!(title_prefix_len(&["Chief", "Executive", "Jane", "Roe"]), 2);
         assert_eq!(title_prefix_len(&["Chief", "John", "Smith"]), 1);
+        // Abbreviated titles with their dot, several in a row.
+        assert_eq!(title_prefix_len(&["Del", ".", "Stacey", "Plaskett"]), 2);
+        assert_eq!(
+            title_prefix_len(&["Army", "Lt", ".", "Gen", ".", "Mick", "Bednarek"]),
+            5
+        );
+        assert_eq!(title_prefix_len(&["Del", "Monte"]), 0);
         assert_eq!(
             typed("The Justice Department said so.", "Justice", "Department"),
             ("Justice Department".to_string(), Label::ORG)

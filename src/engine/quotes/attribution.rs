@@ -245,6 +245,7 @@ impl Ctx<'_> {
                         | "Atty"
                         | "Cmdr"
                         | "Supt"
+                        | "Del"
                 ))
     }
 
