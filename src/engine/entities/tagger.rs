@@ -1383,9 +1383,10 @@ pub(crate) fn person_title_before(doc: &Doc, i: usize) -> bool {
 /// "Hospital": CoNLL-2003 types hospitals as places.)
 #[rustfmt::skip]
 const ORG_HEADS: WordList = WordList::new(&[
-    "academy", "agency", "airlines", "airways", "assembly", "association", "authority", "board",
-    "bureau", "clinic", "club", "college", "commission", "committee", "company", "congress",
-    "corp", "corp.", "corporation", "council", "department", "foundation", "government",
+    "academy", "agency", "airlines", "airways", "alliance", "assembly", "association",
+    "authority", "board", "bureau", "clinic", "club", "coalition", "college", "commission",
+    "committee", "company", "congress", "consortium", "corp", "corp.", "corporation", "council",
+    "department", "foundation", "government",
     "group", "holdings", "inc", "inc.", "institute", "ltd", "ministry", "organisation",
     "organization", "parliament", "party", "plc", "police", "school", "securities", "senate",
     "society", "university",
