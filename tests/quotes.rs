@@ -756,6 +756,29 @@ mod indirect {
         }
     }
 
+    /// A report opens at its clause: not at the addressee of "told" nor at a time phrase.
+    #[test]
+    fn reports_open_at_their_clause() {
+        for (text, want) in [
+            (
+                "An escort told the Herald yesterday she came face to face with him.",
+                "she came face to face with him",
+            ),
+            (
+                "Prosecutors said this week there is no doubt he was guilty.",
+                "there is no doubt he was guilty",
+            ),
+            ("Officials said this week was the worst.", "this week was the worst"),
+        ] {
+            let q: Vec<_> = quotes(text)
+                .into_iter()
+                .filter(|q| q.kind == QuoteKind::Indirect)
+                .map(|q| q.text.to_string())
+                .collect();
+            assert_eq!(q, [want], "{text}");
+        }
+    }
+
     /// "According to X" reports the rest of its sentence, before or after it; not a quote's
     /// (the direct quote has it as its cue) nor a phrase without a clause.
     #[test]

@@ -290,33 +290,6 @@ impl Ctx<'_> {
     /// The length in tokens of a time phrase ending right before `e` with something before it:
     /// "this week", "last month", "on Tuesday", "today" (0 when there is none).
     fn time_phrase_before(&self, e: usize, floor: usize) -> usize {
-        const UNITS: WordList = WordList::new(&[
-            "week",
-            "weekend",
-            "month",
-            "year",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-            "summer",
-            "winter",
-            "spring",
-            "autumn",
-            "fall",
-        ]);
-        const ALONE: WordList = WordList::new(&[
-            "today",
-            "yesterday",
-            "tonight",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]);
         if e < floor + 2 || e > self.doc.tokens.len() {
             return 0;
         }
@@ -333,7 +306,7 @@ impl Ctx<'_> {
         }
         let last = self.tok(e - 1);
         if e >= floor + 3
-            && listed(&UNITS, last)
+            && listed(&TIME_UNITS, last)
             && matches!(
                 self.tok(e - 2),
                 "this" | "last" | "next" | "that" | "each" | "every"
@@ -341,7 +314,7 @@ impl Ctx<'_> {
         {
             return 2;
         }
-        if listed(&ALONE, last) {
+        if listed(&TIME_WORDS, last) {
             return if e >= floor + 3 && self.tok(e - 2) == "on" {
                 2
             } else {
@@ -349,6 +322,35 @@ impl Ctx<'_> {
             };
         }
         0
+    }
+
+    /// The length of a time phrase opening at `c` that a clause follows in sentence `sent`:
+    /// "this week", "last month", "on Tuesday", "yesterday" (0 when there is none).
+    fn time_phrase_after(&self, c: usize, sent: u32) -> usize {
+        let n = self.doc.tokens.len();
+        let w = |k: usize| self.tok(k);
+        let len = if c + 1 < n && listed(&TIME_WORDS, w(c)) {
+            1
+        } else if c + 2 < n
+            && (matches!(w(c), "this" | "last" | "next" | "that" | "each" | "every")
+                && listed(&TIME_UNITS, w(c + 1))
+                || w(c) == "on" && listed(&TIME_WORDS, w(c + 1)))
+        {
+            2
+        } else {
+            0
+        };
+        // Something of the sentence must follow, and the phrase be no subject ("today's
+        // figures", "this week was …").
+        if len > 0
+            && self.doc.tokens[c + len].sentence == sent
+            && self.doc.tokens[c + len].kind == TokenKind::Word
+            && !clause_goes_on(self.tok(c + len))
+        {
+            len
+        } else {
+            0
+        }
     }
 
     /// A noun phrase ending before `v` (skipping auxiliaries and adverbs): (first, last).
@@ -1235,6 +1237,36 @@ fn clause_goes_on(w: &str) -> bool {
     ) || w.len() > 4 && w.ends_with("ed")
 }
 
+/// Time units after "this", "last", "next" …: a time phrase, no speaker (`time_phrase_before`).
+const TIME_UNITS: WordList = WordList::new(&[
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+]);
+/// Time words that are a time phrase alone.
+const TIME_WORDS: WordList = WordList::new(&[
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]);
+
 /// Reported speech: "Psaki told a press conference that …", "Trump said he would …". The content
 /// runs from after the cue to the clause end, stopping before any quote mark.
 pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) {
@@ -1409,10 +1441,25 @@ pub fn indirect(ctx: &Ctx, _raws: &[RawQuote]) -> (Vec<Quote>, Vec<RawMention>) 
                 c = Some(v + 1);
             }
         }
-        let Some(c) = c else {
+        let Some(mut c) = c else {
             v += 1;
             continue;
         };
+        // "told the Herald yesterday she came …": the addressee (and a time word) before the
+        // clause's subject pronoun are no part of the report.
+        if matches!(w, "told" | "tells") && ctx.tok(c) == "the" {
+            if let Some(k) = (c + 1..(c + 6).min(n))
+                .take_while(|&k| doc.tokens[k].sentence == sent && !ctx.hard_stop(k))
+                .find(|&k| matches!(ctx.tok(k), "he" | "she" | "they" | "it" | "we" | "I"))
+            {
+                c = k;
+            }
+        }
+        // "said this week there's no doubt …": a time phrase opening the report is the saying's.
+        let time = ctx.time_phrase_after(c, sent);
+        if time > 0 {
+            c += time;
+        }
         // Content end: clause end, a quote, or ", adding/saying".
         let mut e = c;
         while e < n && doc.tokens[e].sentence == sent && !ctx.hard_stop(e) {
