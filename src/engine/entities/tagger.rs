@@ -65,6 +65,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     listed_places(doc, &df, &mut spans);
     possessive_ends(doc, &mut spans);
     possessive_starts(doc, &df, &mut spans);
+    platform_tails(doc, &mut spans);
     split_coordinated(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     products(doc, &mut spans);
@@ -334,13 +335,13 @@ const OPENING_ADVERBS: WordList = WordList::new(&[
 /// (or call) the airline"), in e-mails and reviews; read as a first name or a company otherwise.
 #[rustfmt::skip]
 const IMPERATIVES: WordList = WordList::new(&[
-    "call", "check", "click", "consider", "contact", "do", "imagine", "keep", "let", "note",
-    "please", "remember", "see", "take", "try", "visit", "write",
+    "call", "check", "click", "consider", "contact", "do", "find", "follow", "imagine", "keep",
+    "let", "note", "please", "remember", "see", "take", "try", "visit", "write",
 ]);
 
 /// A one-word name that is an order's verb: the first word of its sentence or after a
-/// parenthesis, followed by a lower-case word or a parenthesis ("Take Care" and "See Jane" stay
-/// names).
+/// parenthesis, followed by a lower-case word, a parenthesis or a listed organization ("Find BBC
+/// News: …"; "Take Care" and "See Jane" stay names).
 #[inline(never)]
 fn imperative(doc: &Doc, s: &Span) -> bool {
     let i = s.first;
@@ -352,7 +353,7 @@ fn imperative(doc: &Doc, s: &Span) -> bool {
         && listed(&IMPERATIVES, doc.tok(i))
         && doc.tokens.get(i + 1).is_some_and(|t| {
             let next = &doc.text[t.start..t.end];
-            next == "(" || t.kind == TokenKind::Word && !t.cap
+            next == "(" || t.kind == TokenKind::Word && (!t.cap || listed(&KNOWN_ORGS, next))
         })
 }
 
@@ -2234,8 +2235,8 @@ const ORDINALS: WordList = WordList::new(&[
 /// they come first.
 #[rustfmt::skip]
 const OPENERS: WordList = WordList::new(&[
-    "after", "against", "also", "although", "before", "despite", "during", "even", "follow",
-    "following", "however", "instead", "meanwhile", "since", "still", "then", "though", "unlike",
+    "after", "against", "also", "although", "before", "despite", "during", "even", "find",
+    "follow", "following", "however", "instead", "meanwhile", "since", "still", "then", "though", "unlike",
     "until", "when", "whereas", "while", "yet",
 ]);
 
@@ -2705,6 +2706,37 @@ fn possessive_ends(doc: &Doc, spans: &mut [Span]) {
             }
         }
     }
+}
+
+/// A name read on through "on" or "via" into a listed platform ends before it, and the platform is
+/// a name of its own: "Follow BBC West on Facebook" (no gold name ends so; "Conference on
+/// Disarmament" goes on into no listed name).
+fn platform_tails(doc: &Doc, spans: &mut Vec<Span>) {
+    let at = |s: &Span| {
+        (s.end - s.first >= 3
+            && matches!(doc.tok(s.end - 2), "on" | "via")
+            && listed(&KNOWN_ORGS, doc.tok(s.end - 1)))
+        .then_some(s.end - 2)
+    };
+    if !spans.iter().any(|s| at(s).is_some()) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 2);
+    for s in spans.iter() {
+        match at(s) {
+            Some(k) => {
+                out.push(Span { end: k, ..*s });
+                out.push(Span {
+                    first: k + 1,
+                    ty: 1,
+                    rule: "lexicon:org",
+                    ..*s
+                });
+            }
+            None => out.push(*s),
+        }
+    }
+    *spans = out;
 }
 
 /// A listed organization's or a listed place's possessive opening a longer name is a name of its own:
@@ -3430,6 +3462,35 @@ mod tests {
                 ("Labour", Label::ORG),
                 ("Barry Sheerman", Label::PER),
                 ("Queen Elizabeth University Hospital", Label::ORG),
+            ]
+        );
+    }
+
+    /// A name read on through "on" into a listed platform ends before it, the platform a name
+    /// of its own; "Conference on Disarmament" stays.
+    #[test]
+    fn platforms_after_on_are_names_of_their_own() {
+        let doc = Doc::new("Follow BBC West on Facebook. The Conference on Disarmament met.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |w: &str, len: usize, ty: usize| Span {
+            first: at(w),
+            end: at(w) + len,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![span("BBC", 4, 1), span("Conference", 3, 3)];
+        platform_tails(&doc, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("BBC West", Label::ORG),
+                ("Facebook", Label::ORG),
+                ("Conference on Disarmament", Label::MISC),
             ]
         );
     }
