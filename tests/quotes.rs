@@ -768,7 +768,10 @@ mod indirect {
                 "Prosecutors said this week there is no doubt he was guilty.",
                 "there is no doubt he was guilty",
             ),
-            ("Officials said this week was the worst.", "this week was the worst"),
+            (
+                "Officials said this week was the worst.",
+                "this week was the worst",
+            ),
         ] {
             let q: Vec<_> = quotes(text)
                 .into_iter()
