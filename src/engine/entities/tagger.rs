@@ -2717,7 +2717,7 @@ fn platform_tails(doc: &Doc, spans: &mut Vec<Span>) {
         (s.end - s.first >= 3
             && matches!(doc.tok(s.end - 2), "on" | "via")
             && listed(&KNOWN_ORGS, doc.tok(s.end - 1)))
-        .then_some(s.end - 2)
+        .then(|| s.end - 2)
     };
     if !spans.iter().any(|s| at(s).is_some()) {
         return;
