@@ -77,9 +77,9 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     repeat_missed(doc, &df, &mut spans);
     lower_case_places(doc, &df, &mut spans);
     missed_known_orgs(doc, &mut spans);
-    known_org_heads(doc, &mut spans);
     title_references(doc, &mut spans);
     crate::sort::sort_by_u64_key(&mut spans, |s| s.first as u64);
+    known_org_heads(doc, &mut spans);
     let names = spans
         .into_iter()
         // A name has a letter: in a table of figures the model can read "642,771" as one.
@@ -3218,10 +3218,10 @@ fn known_org_heads(doc: &Doc, spans: &mut Vec<Span>) {
                 "Senate" | "Congress" | "Commons" | "NATO" | "Pentagon" | "Mossad"
             )
     };
+    // (The spans come sorted by their first token.)
     if !spans.iter().any(head) {
         return;
     }
-    crate::sort::sort_by_u64_key(spans, |s| s.first as u64);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     let mut k = 0;
     while k < spans.len() {
