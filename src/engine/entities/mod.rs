@@ -237,8 +237,10 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
                                 hs.push(a);
                             }
                             // Its tails of two words or more: "Department of Justice" is the
-                            // "US Department of Justice" named before.
-                            for t in 1..words.len().saturating_sub(1) {
+                            // "US Department of Justice" named before (of the last 12 words
+                            // at most: no name is longer, and each tail is a copy).
+                            let from = words.len().saturating_sub(12).max(1);
+                            for t in from..words.len().saturating_sub(1) {
                                 hs.push(key(&words[t..].concat()));
                             }
                         }

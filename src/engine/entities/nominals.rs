@@ -217,6 +217,9 @@ fn holder(
     resolve(intros, &role.to_ascii_lowercase(), &modifiers)
 }
 
+/// How many of the latest intros a role phrase is matched against.
+const MAX_INTROS_BACK: usize = 128;
+
 /// The latest introduced person matching the role and every modifier; "counterpart" matches any
 /// role but needs a modifier ("his Russian counterpart").
 fn resolve(intros: &[(usize, Intro)], role: &str, modifiers: &[String]) -> Option<usize> {
@@ -224,8 +227,12 @@ fn resolve(intros: &[(usize, Intro)], role: &str, modifiers: &[String]) -> Optio
     if counterpart && modifiers.is_empty() {
         return None;
     }
-    for (_, intro) in intros.iter().rev() {
-        let role_ok = counterpart || intro.roles.iter().any(|r| r == role);
+    // Only the latest intros: a role phrase points back a few paragraphs, and an unbounded scan
+    // made a long text of unresolved "the chief executive"s quadratic.
+    for (_, intro) in intros.iter().rev().take(MAX_INTROS_BACK) {
+        if !counterpart && !intro.roles.iter().any(|r| r == role) {
+            continue;
+        }
         let mods_ok = modifiers.iter().all(|m| {
             intro.modifiers.iter().any(|x| {
                 x == m
@@ -235,7 +242,7 @@ fn resolve(intros: &[(usize, Intro)], role: &str, modifiers: &[String]) -> Optio
                     }
             })
         });
-        if role_ok && mods_ok {
+        if mods_ok {
             return Some(intro.cluster);
         }
     }

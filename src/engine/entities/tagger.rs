@@ -1813,20 +1813,29 @@ fn never_alone(w: &str) -> bool {
     is_greeting(w) || listed(&NEVER_ALONE, w)
 }
 
+/// Tokens of the longest name span the model's run is taken whole for.
+const MAX_NAME_WORDS: usize = 16;
+
 /// Splits the runs of names the model reads as one when line breaks are lost (e-mail signatures
 /// and attendee lists joined into one line): at a repeat ("Phillip Phillip", "Debra Perlingiere
 /// Debra Perlingiere"), at a greeting or sign-off word ("Vince Dear Dr. Vincent Kaminski"), and in
-/// a person's name after two words at a listed first name ("Pam Butler Renee Ratcliff"). Leading
-/// and trailing greetings and function words are cut off the pieces.
+/// a person's name after two words at a listed first name ("Pam Butler Renee Ratcliff"), and a
+/// run longer than any name at its lower-case words. Leading and trailing greetings and function
+/// words are cut off the pieces.
 #[inline(never)]
 fn split_runs(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     for mut s in spans.drain(..) {
         number_opener(doc, df, &mut s);
         let mut seg = s.first;
+        // No name has more than 14 words in the gold sets: a longer run (a text of names
+        // without sentence breaks) is names and the lower-case words between them.
+        let too_long = s.end - s.first > MAX_NAME_WORDS;
         for k in s.first + 1..s.end {
             // A separator (";", a comma between people) or a greeting is dropped with the split.
-            let drop = is_greeting(doc.tok(k)) || list_separator(doc, &s, k);
+            let drop = is_greeting(doc.tok(k))
+                || list_separator(doc, &s, k)
+                || too_long && !doc.tokens[k].cap;
             if k >= seg && (drop || starts_again(doc, df, &s, seg, k)) {
                 push_piece(doc, &mut out, &s, seg, k);
                 seg = k + drop as usize;
@@ -1941,8 +1950,10 @@ fn starts_again(doc: &Doc, df: &DocFeats, s: &Span, seg: usize, k: usize) -> boo
     let same = |a: usize, b: usize, m: usize| (0..m).all(|j| df.lower(a + j) == df.lower(b + j));
     let first_name = |i: usize| df.gaz(i) & gazetteer::FIRST_NAME != 0;
     // One word repeated is a name run twice only if it is a first name ("Phillip Phillip", not
-    // the band "Duran Duran"); two or more words repeated always are.
-    if (1..=(k - seg).min(s.end - k)).any(|m| same(k - m, k, m) && (m > 1 || first_name(k))) {
+    // the band "Duran Duran"); two or more words repeated always are. (Names of at most 8 words:
+    // an unbounded length made a tagged run of thousands of words quadratic.)
+    if (1..=(k - seg).min(s.end - k).min(8)).any(|m| same(k - m, k, m) && (m > 1 || first_name(k)))
+    {
         return true;
     }
     TYPES[s.ty] == Label::PER
