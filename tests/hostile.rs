@@ -509,6 +509,32 @@ case!(
     }
 );
 
+// A megabyte of capitalised words and nothing else: one "name" to the model, which the run
+// splitting took quadratic time over (4.4 s); longer than any name, it is none.
+case!(
+    big capitalised_words_1mb,
+    {
+        let mut r = synth::Rng::new(11);
+        let mut s = String::new();
+        while s.len() < 1 << 20 {
+            let syllables = [
+                "ka", "lo", "mir", "den", "sto", "var", "bel", "tun", "ris", "pho", "gan", "zel",
+            ];
+            let first = r.pick(&syllables);
+            s.push_str(&first[..1].to_uppercase());
+            s.push_str(&first[1..]);
+            s.push_str(r.pick(&syllables));
+            s.push_str(r.pick(&syllables));
+            s.push(' ');
+        }
+        s
+    },
+    |a, _t| {
+        let longest = a.entities.iter().map(|e| e.name.len()).max().unwrap_or(0);
+        assert!(longest < 200, "a name of {longest} bytes");
+    }
+);
+
 case!(ten_thousand_capitalised_words, {
     let mut r = synth::Rng::new(4);
     (0..10_000)

@@ -1820,8 +1820,8 @@ const MAX_NAME_WORDS: usize = 16;
 /// and attendee lists joined into one line): at a repeat ("Phillip Phillip", "Debra Perlingiere
 /// Debra Perlingiere"), at a greeting or sign-off word ("Vince Dear Dr. Vincent Kaminski"), and in
 /// a person's name after two words at a listed first name ("Pam Butler Renee Ratcliff"), and a
-/// run longer than any name at its lower-case words. Leading and trailing greetings and function
-/// words are cut off the pieces.
+/// run longer than any name at its lower-case words (dropped if a piece is still that long).
+/// Leading and trailing greetings and function words are cut off the pieces.
 #[inline(never)]
 fn split_runs(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
@@ -1871,6 +1871,8 @@ fn split_runs(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
             push_piece(doc, &mut out, &s, seg, s.end);
         }
     }
+    // What is still longer than any name (capitalised words without a break) is none.
+    out.retain(|s| s.end - s.first <= MAX_NAME_WORDS);
     *spans = out;
 }
 
@@ -1957,7 +1959,7 @@ fn starts_again(doc: &Doc, df: &DocFeats, s: &Span, seg: usize, k: usize) -> boo
         return true;
     }
     TYPES[s.ty] == Label::PER
-        && (seg..k).filter(|&i| doc.tokens[i].cap).count() >= 2
+        && (seg..k).filter(|&i| doc.tokens[i].cap).nth(1).is_some()
         && doc.tokens[k - 1].cap
         && doc.tok(k - 1).len() > 1
         && !first_name(k - 1)
