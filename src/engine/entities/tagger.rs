@@ -2257,6 +2257,13 @@ const OPENERS: WordList = WordList::new(&[
 /// Drops punctuation the model may have put at the edges of a span (a trailing quote or dash).
 #[inline(never)]
 fn trim(doc: &Doc, mut s: Span) -> Option<Span> {
+    // A bracket the name does not close is not part of it: the tagger reads on into a party tag
+    // ("Roy Cooper (D"), an acronym ("Intelligent Network (IN") or a second name.
+    if let Some(k) = (s.first..s.end).find(|&k| doc.tok(k) == "(") {
+        if !(k + 1..s.end).any(|j| doc.tok(j) == ")") {
+            s.end = k;
+        }
+    }
     while s.first < s.end && is_edge_punct(doc, s.first) {
         s.first += 1;
     }
@@ -2272,13 +2279,20 @@ fn trim(doc: &Doc, mut s: Span) -> Option<Span> {
     // A name does not end in a word without a capital ("UK Coal have fallen": the model, having
     // opened a name, read on into the verb); "iPhone", "Windows 10" and particles inside a name
     // ("Bank of England") stay.
+    // (A closing bracket stays when the name opened it: "Mladost (L)", a club and its town.)
+    let closes =
+        |s: &Span| doc.tok(s.end - 1) == ")" && (s.first..s.end - 1).any(|k| doc.tok(k) == "(");
     while s.end > s.first + 1
-        && (is_edge_punct(doc, s.end - 1) && !abbreviation_dot(doc, s.end - 1)
+        && (is_edge_punct(doc, s.end - 1) && !abbreviation_dot(doc, s.end - 1) && !closes(&s)
             || lower_word(doc, s.end - 1))
     {
         s.end -= 1;
     }
-    while s.end > s.first && is_edge_punct(doc, s.end - 1) && !abbreviation_dot(doc, s.end - 1) {
+    while s.end > s.first
+        && is_edge_punct(doc, s.end - 1)
+        && !abbreviation_dot(doc, s.end - 1)
+        && !closes(&s)
+    {
         s.end -= 1;
     }
     // Nor in members of a parliament: "Tory MPs", "SNP MSPs" are the party's.
@@ -2973,8 +2987,10 @@ fn surnames(doc: &Doc, spans: &mut [Span]) {
 /// A name right after an abbreviated title and its dot is a person's, whatever the tagger read:
 /// "state Del. Marcia Price" (a place once "Del." no longer ended the sentence), "Capt. Kidd".
 /// Not after "St.", "Mt." or "Ft." ("St. Louis").
-fn after_title_abbreviations(doc: &Doc, spans: &mut [Span]) {
-    for s in spans.iter_mut() {
+fn after_title_abbreviations(doc: &Doc, spans: &mut Vec<Span>) {
+    let mut joined = false;
+    for i in 0..spans.len() {
+        let s = spans[i];
         if TYPES[s.ty] == Label::PER || s.first < 2 || !doc.tokens[s.first].cap {
             continue;
         }
@@ -2986,9 +3002,22 @@ fn after_title_abbreviations(doc: &Doc, spans: &mut [Span]) {
             && doc.tokens[s.first - 2].cap
             && is_title(&format!("{w}."))
         {
-            s.ty = 0;
-            s.rule = "cue:title";
+            spans[i].ty = 0;
+            spans[i].rule = "cue:title";
+            // A person's name the model cut in two ("Sen. Elizabeth" a place, "Warren" a
+            // person) is one.
+            if let Some(j) = spans
+                .iter()
+                .position(|t| t.first == s.end && TYPES[t.ty] == Label::PER)
+            {
+                spans[i].end = spans[j].end;
+                spans[j].end = spans[j].first;
+                joined = true;
+            }
         }
+    }
+    if joined {
+        spans.retain(|s| s.end > s.first);
     }
 }
 
@@ -3634,6 +3663,26 @@ mod tests {
         );
     }
 
+    /// A bracket opened inside a name and not closed there is cut off with what follows it;
+    /// one the name closes stays.
+    #[test]
+    fn unclosed_brackets_end_names() {
+        let doc = Doc::new("Attorney General Roy Cooper (D) spoke to Radnicki (N) fans.");
+        let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+        let span = |a: usize, b: usize| Span {
+            first: a,
+            end: b,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        };
+        let cut = trim(&doc, span(at("Roy"), at("D") + 1)).unwrap();
+        assert_eq!(span_text(&doc, &cut), "Roy Cooper");
+        let whole = trim(&doc, span(at("Radnicki"), at("N") + 2)).unwrap();
+        assert_eq!(span_text(&doc, &whole), "Radnicki (N)");
+        assert!(trim(&doc, span(at("("), at("D") + 1)).is_none());
+    }
+
     /// A name after an abbreviated title and its dot is a person; after "St." a place stays.
     #[test]
     fn names_after_title_abbreviations_are_people() {
@@ -3651,6 +3700,32 @@ mod tests {
         assert_eq!(
             spans.iter().map(|s| TYPES[s.ty]).collect::<Vec<_>>(),
             [Label::PER, Label::LOC]
+        );
+        // A name cut in two by the model is joined: one person.
+        let doc = Doc::new("Sen. Elizabeth Warren spoke.");
+        let mut spans = vec![
+            Span {
+                first: 2,
+                end: 3,
+                ty: 2,
+                conf: 1.0,
+                rule: "model",
+            },
+            Span {
+                first: 3,
+                end: 4,
+                ty: 0,
+                conf: 1.0,
+                rule: "model",
+            },
+        ];
+        after_title_abbreviations(&doc, &mut spans);
+        assert_eq!(
+            spans
+                .iter()
+                .map(|s| (s.first, s.end, TYPES[s.ty]))
+                .collect::<Vec<_>>(),
+            [(2, 4, Label::PER)]
         );
     }
 
