@@ -420,9 +420,13 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
 fn traded(doc: &Doc, start: usize, end: usize) -> bool {
     let n = doc.tokens.len();
     let f = doc.token_at_or_after(start);
+    // (Not a listed country or city: "shares in London rose" is the market there.)
     if f >= 2
         && matches!(doc.tok(f - 1), "of" | "in")
         && doc.tok(f - 2).eq_ignore_ascii_case("shares")
+        && gazetteer::shipped().lookup(&doc.text[start..end])
+            & (gazetteer::COUNTRY | gazetteer::PLACE)
+            == 0
     {
         return true;
     }

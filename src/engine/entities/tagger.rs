@@ -2259,8 +2259,13 @@ const OPENERS: WordList = WordList::new(&[
 fn trim(doc: &Doc, mut s: Span) -> Option<Span> {
     // A bracket the name does not close is not part of it: the tagger reads on into a party tag
     // ("Roy Cooper (D"), an acronym ("Intelligent Network (IN") or a second name.
+    // Nor is a US politician's party tag, closed or not ("Howard Dean (D)", "(R-Utah)").
     if let Some(k) = (s.first..s.end).find(|&k| doc.tok(k) == "(") {
-        if !(k + 1..s.end).any(|j| doc.tok(j) == ")") {
+        let party = doc.tokens.get(k + 1).is_some_and(|_| {
+            let w = doc.tok(k + 1);
+            matches!(w, "D" | "R" | "I") || w.len() >= 3 && matches!(&w[..2], "D-" | "R-" | "I-")
+        });
+        if party || !(k + 1..s.end).any(|j| doc.tok(j) == ")") {
             s.end = k;
         }
     }
@@ -3677,6 +3682,8 @@ mod tests {
             rule: "model",
         };
         let cut = trim(&doc, span(at("Roy"), at("D") + 1)).unwrap();
+        assert_eq!(span_text(&doc, &cut), "Roy Cooper");
+        let cut = trim(&doc, span(at("Roy"), at("D") + 2)).unwrap();
         assert_eq!(span_text(&doc, &cut), "Roy Cooper");
         let whole = trim(&doc, span(at("Radnicki"), at("N") + 2)).unwrap();
         assert_eq!(span_text(&doc, &whole), "Radnicki (N)");
