@@ -2180,7 +2180,13 @@ fn split_group_before_person(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
 fn split_person_after_role(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     let role = |i: usize| {
         let w = doc.tok(i);
-        is_title(w) || listed(&ROLE_NOUNS, w) || matches!(w, "MP" | "MEP" | "MSP")
+        // (Rivals and nominees only here, before a first name: a company or a film is one too.)
+        is_title(w)
+            || listed(&ROLE_NOUNS, w)
+            || matches!(
+                w,
+                "MP" | "MEP" | "MSP" | "Rival" | "Opponent" | "Candidate" | "Nominee"
+            )
     };
     let at = |s: &Span| {
         if TYPES[s.ty] == Label::PER
@@ -3533,11 +3539,11 @@ mod tests {
     fn people_after_a_capitalised_role_are_split_off() {
         let doc = Doc::new(
             "Actress Sandra Bullock gave. Labour MP Barry Sheerman spoke. Queen Elizabeth \
-             University Hospital opened.",
+             University Hospital opened. Rival Hillary Clinton said.",
         );
         let df = DocFeats::new(&doc, gazetteer::shipped());
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
-        let mut spans: Vec<Span> = [("Actress", 3), ("Labour", 4), ("Queen", 4)]
+        let mut spans: Vec<Span> = [("Actress", 3), ("Labour", 4), ("Queen", 4), ("Rival", 3)]
             .iter()
             .map(|&(w, len)| Span {
                 first: at(w),
@@ -3559,6 +3565,7 @@ mod tests {
                 ("Labour", Label::ORG),
                 ("Barry Sheerman", Label::PER),
                 ("Queen Elizabeth University Hospital", Label::ORG),
+                ("Hillary Clinton", Label::PER),
             ]
         );
     }
