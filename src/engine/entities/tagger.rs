@@ -1721,7 +1721,7 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
 /// club's or company's last word ("Man Utd", "Man City", "Sky News", "Warner Bros", "Bristol
 /// Rovers") or "Royal" first ("Royal Mail") make an organization; a party is one ("Lib Dems";
 /// its adjective "Lib Dem", like "Tory", MISC); and, not after a listed first name, a street
-/// ("Downing Street"; "Sharon Street" is a person) is a place, and a name opening with a compass
+/// ("Downing Street"; "Sharon Street" is a person), mountain, lake, park or stadium is a place, and a name opening with a compass
 /// word ("North Yorkshire", "West Ham", "North American") a nationality by its last word, else
 /// a place, but a club in a sports report without a listed place in it; so is one ending in
 /// "City" ("Jefferson City", but "Man City" on the sports pages).
@@ -1762,7 +1762,25 @@ fn not_a_person(
     if df.gaz(s.first) & gazetteer::FIRST_NAME != 0 {
         return None;
     }
-    if last == "Street" {
+    // (So are a mountain, a lake, an island, a river, a bridge, a park or a stadium: "Mount
+    // Snowdon", "Goodison Park"; in the gold sets such names are people twice, "Sung-Hee Park".)
+    if matches!(
+        last,
+        "Street"
+            | "Island"
+            | "Islands"
+            | "Mountains"
+            | "Hills"
+            | "River"
+            | "Valley"
+            | "Lake"
+            | "Bridge"
+            | "Park"
+            | "Stadium"
+            | "Airport"
+    ) && !(last == "Park" && first.contains('-'))
+        || matches!(first, "Mount" | "Mt" | "Lake" | "Loch" | "Cape" | "Fort")
+    {
         return Some((2, "cue:place-word"));
     }
     if matches!(
@@ -4620,6 +4638,9 @@ mod tests {
                 "Renfrewshire",
                 LOC,
             ),
+            ("They climbed Mount Snowdon.", "Mount", "Snowdon", LOC),
+            ("Everton left Goodison Park.", "Goodison", "Park", LOC),
+            ("Sung-Hee Park scored.", "Sung-Hee", "Park", PER),
             // A listed first name before "Street" is a person's.
             ("Sharon Street wrote the paper.", "Sharon", "Street", PER),
         ] {
