@@ -1100,6 +1100,8 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
             && name < s.end
             && (is_honorific(doc.tok(s.first)) || nobility)
             && (name..s.end).all(|i| doc.tokens[i].cap)
+            // (Not an institution named after someone: "Queen Elizabeth University Hospital".)
+            && !(name..s.end).any(|i| listed(&ORG_HEADS, doc.tok(i)))
         {
             s.first = name;
             s.ty = 0;
@@ -1470,6 +1472,8 @@ fn cue_types(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
             && is_title(doc.tok(s.first))
             && df.gaz(s.first + 1) & gazetteer::FIRST_NAME != 0
             && (s.first + 1..s.end).all(|i| doc.tokens[i].cap)
+            // (Not an institution named after someone: "Queen Elizabeth University Hospital".)
+            && !(s.first + 1..s.end).any(|i| listed(&ORG_HEADS, doc.tok(i)))
         {
             s.first += 1;
             s.ty = 0;
@@ -5761,6 +5765,14 @@ mod tests {
                 &[("Justice", "Barrett", 1), ("Justice", "Department", 1)]
             ),
             [Label::PER, Label::ORG]
+        );
+        // Not an institution named after a person.
+        assert_eq!(
+            typed(
+                "He was taken to the Queen Elizabeth University Hospital.",
+                &[("Queen", "Hospital", 1)]
+            ),
+            [Label::ORG]
         );
         // A constituency.
         assert_eq!(
