@@ -637,6 +637,12 @@ case!(
     ))
     .into_owned()
 );
+// ... and a party tag's letters ("(D-") sliced through a multi-byte character.
+case!(
+    regression_fuzz_party_tag_non_ascii,
+    String::from_utf8_lossy(include_bytes!("regressions/fuzz-party-tag-non-ascii.bin"))
+        .into_owned()
+);
 case!(
     nominal_with_non_latin_modifier,
     "Российский President Ivan Petrov spoke. Later the Российский president left, and the Россия president stayed.".to_string()

@@ -2291,7 +2291,8 @@ fn trim(doc: &Doc, mut s: Span) -> Option<Span> {
     if let Some(k) = (s.first..s.end).find(|&k| doc.tok(k) == "(") {
         let party = doc.tokens.get(k + 1).is_some_and(|_| {
             let w = doc.tok(k + 1);
-            matches!(w, "D" | "R" | "I") || w.len() >= 3 && matches!(&w[..2], "D-" | "R-" | "I-")
+            matches!(w, "D" | "R" | "I")
+                || w.len() >= 3 && matches!(&w.as_bytes()[..2], b"D-" | b"R-" | b"I-")
         });
         if party || !(k + 1..s.end).any(|j| doc.tok(j) == ")") {
             s.end = k;
@@ -3717,6 +3718,10 @@ mod tests {
         let whole = trim(&doc, span(at("Radnicki"), at("N") + 2)).unwrap();
         assert_eq!(span_text(&doc, &whole), "Radnicki (N)");
         assert!(trim(&doc, span(at("("), at("D") + 1)).is_none());
+        // (A word after the bracket with a multi-byte second character: found by the fuzzer.)
+        let doc = Doc::new("Roy Cooper (Dé) spoke.");
+        let cut = trim(&doc, span(0, 5)).unwrap();
+        assert_eq!(span_text(&doc, &cut), "Roy Cooper (Dé)");
     }
 
     /// A name after an abbreviated title and its dot is a person; after "St." a place stays.
