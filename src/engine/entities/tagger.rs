@@ -1128,7 +1128,16 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
             continue;
         }
         let words: Vec<&str> = (s.first..s.end).map(|i| doc.tok(i)).collect();
-        let cut = title_prefix_len(&words);
+        let mut cut = title_prefix_len(&words);
+        // A capitalised role before a first name and a surname: "Singer Sam Endicott".
+        if cut == 0
+            && words.len() >= 3
+            && listed(&ROLE_NOUNS, words[0])
+            && gazetteer::shipped().lookup_word(words[1]) & gazetteer::FIRST_NAME != 0
+            && doc.tokens[s.first + 2].cap
+        {
+            cut = 1;
+        }
         if cut > 0 && cut < words.len() {
             s.first += cut;
         }
@@ -3554,6 +3563,24 @@ mod tests {
                 ("Lord Howe Island", Label::LOC),
             ]
         );
+    }
+
+    /// A capitalised role word opening a person's name before a first name and a surname goes;
+    /// a surname that is a role word stays ("Chris Singer").
+    #[test]
+    fn roles_before_a_person_are_cut() {
+        let doc = Doc::new("Singer Sam Endicott spoke. Chris Singer spoke. Singer Endicott left.");
+        let span = |first: usize, len: usize| Span {
+            first,
+            end: first + len,
+            ty: 0,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![span(0, 3), span(5, 2), span(9, 2)];
+        strip_titles(&doc, &mut spans);
+        let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
+        assert_eq!(got, ["Sam Endicott", "Chris Singer", "Singer Endicott"]);
     }
 
     /// A capitalised role inside another type's span: the person after it split off, the role
