@@ -1343,10 +1343,11 @@ const ROLE_NOUNS: WordList = WordList::new(&[
 /// Tunnel operator Eurotunnel").
 #[rustfmt::skip]
 const ORG_KIND_NOUNS: WordList = WordList::new(&[
-    "airline", "band", "bank", "broadcaster", "brewer", "carmaker", "carrier", "chipmaker",
-    "company", "conglomerate", "firm", "giant", "group", "insurer", "lender", "manufacturer",
-    "newspaper", "operator", "publisher", "retailer", "startup", "subsidiary", "supermarket",
-    "tabloid",
+    "airline", "automaker", "band", "bank", "broadcaster", "brewer", "carmaker",
+    "carrier", "chain", "chipmaker", "company", "conglomerate", "distributor", "drugmaker",
+    "firm", "giant", "group", "insurer", "lender", "maker", "manufacturer", "newspaper",
+    "operator", "publisher", "refiner", "retailer", "startup", "subsidiary", "supermarket",
+    "supplier", "tabloid",
 ]);
 
 /// Kinds of places, in the plural, that introduce a list of them ("the cities of …").
@@ -4599,6 +4600,18 @@ mod tests {
                 0,
             ),
             ("Security firm Network Box said so.", "Network", "Box", 0),
+            (
+                "Research by handset maker Nokia shows it.",
+                "Nokia",
+                "Nokia",
+                2,
+            ),
+            (
+                "A spokesman for distributor Toho said so.",
+                "Toho",
+                "Toho",
+                0,
+            ),
         ] {
             assert_eq!(typed(text, first, last, ty), Label::ORG, "{text}");
         }
