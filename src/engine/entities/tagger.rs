@@ -2457,7 +2457,11 @@ fn datelines(doc: &Doc, spans: &mut [Span]) {
         let dash = k < n
             && matches!(doc.tok(k), "—" | "–" | "-" | "--")
             && (in_words
-                || TYPES[s.ty] == Label::LOC
+                // (Or a listed place the model typed otherwise: "CHARLOTTE - The wife …".)
+                || (TYPES[s.ty] == Label::LOC
+                    || gazetteer::shipped().lookup(span_text(doc, s))
+                        & (gazetteer::COUNTRY | gazetteer::PLACE)
+                        != 0)
                     && (s.first..s.end).all(|i| doc.tokens[i].all_caps)
                     && doc.tokens.get(k + 1).is_some_and(|t| !t.all_caps));
         let dated = k < n
@@ -4158,6 +4162,22 @@ mod tests {
         }];
         datelines(&doc, &mut spans);
         assert_eq!(spans[0].rule, "model");
+        // A listed place the model typed an organization; not an unlisted name in capitals.
+        for (text, want) in [
+            ("CHARLOTTE - The wife spoke.", Label::LOC),
+            ("ZORBLAX - The wife spoke.", Label::ORG),
+        ] {
+            let doc = Doc::new(text);
+            let mut spans = vec![Span {
+                first: 0,
+                end: 1,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            }];
+            datelines(&doc, &mut spans);
+            assert_eq!(TYPES[spans[0].ty], want, "{text}");
+        }
         // A title-case name before a dash is no dateline ("Brexit — what next").
         let doc = Doc::new("Brexit — what next");
         let mut spans = vec![Span {
