@@ -367,14 +367,15 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
     {
         return true;
     }
-    // "… fined Monsanto, which …": a person would be "who". (Not first in its sentence:
-    // "Marianne, which one do you want?" calls a person.)
+    // "… fined Monsanto, which …": a person would be "who". (Not first in a question:
+    // "Marianne, which one do you want?" calls a person; "Pernod Ricard, which owns the brand,
+    // said …" is a company.)
     let f = doc.token_at_or_after(start);
     let opens = f < n
         && doc
             .sentences
             .get(doc.tokens[f].sentence as usize)
-            .is_some_and(|s| s.first == f);
+            .is_some_and(|s| s.first == f && s.last > s.first && doc.tok(s.last - 1) == "?");
     // (Nor after a person's title: "a son of President Suharto, which plans" is his company's.)
     if !possessive
         && !opens
@@ -972,7 +973,8 @@ mod tests {
                     Smith said so, the newspaper Granma reported. Zeta's profit rose. A court \
                     fined Omega, which appealed. Marianne, which one is it? A Twitter user \
                     wrote. Yukos chief executive Steve Theede and property website Rightmove \
-                    agreed. A son of President Kuto, which plans more, runs it.";
+                    agreed. A son of President Kuto, which plans more, runs it. Varco, which \
+                    owns the brand, said so.";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let cands = vec![
@@ -989,6 +991,7 @@ mod tests {
             cand(at("Yukos"), at("Yukos") + 5, Label::PER),
             cand(at("Rightmove"), at("Rightmove") + 9, Label::PER),
             cand(at("Kuto"), at("Kuto") + 4, Label::PER),
+            cand(at("Varco"), at("Varco") + 5, Label::PER),
         ];
         let f = merge(&doc, cands);
         let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
@@ -1000,6 +1003,8 @@ mod tests {
         assert_eq!(label("Twitter"), Label::ORG);
         assert_eq!(label("Yukos"), Label::ORG);
         assert_eq!(label("Rightmove"), Label::ORG);
+        // ... also opening its sentence, when that is no question.
+        assert_eq!(label("Varco"), Label::ORG);
         // A vocative before a question's "which" is a person.
         assert_eq!(label("Marianne"), Label::PER);
         // ... and so is a name after a person's title: "which" is about something else.
