@@ -827,10 +827,21 @@ fn joined_type(doc: &Doc, p: &Span, s: &Span) -> Option<usize> {
         let w = doc.tokens.get(k).map_or("", |_| doc.tok(k));
         w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
     };
-    if p.end + 1 == s.first
-        && doc.tok(p.end) == "&"
-        && single(p.end)
-        && single(s.first)
+    // (The model may put the ampersand in either name: "Marsh" + "& McLennan".)
+    let amp = if p.end + 1 == s.first {
+        Some((p.end, s.first))
+    } else if p.end == s.first && s.end - s.first > 1 && doc.tok(s.first) == "&" {
+        Some((s.first, s.first + 1))
+    } else if p.end == s.first && p.end - p.first > 1 && doc.tok(p.end - 1) == "&" {
+        Some((p.end - 1, s.first))
+    } else {
+        None
+    };
+    let (amp, next) = amp.unwrap_or((usize::MAX, usize::MAX));
+    if amp != usize::MAX
+        && doc.tok(amp) == "&"
+        && single(amp)
+        && single(next)
         && !(s.end + 1 < doc.tokens.len() && matches!(doc.tok(s.end), "(" | ",") && year(s.end + 1)
             || year(s.end))
         && !(TYPES[p.ty] == Label::LOC && TYPES[s.ty] == Label::LOC)
@@ -3116,10 +3127,17 @@ fn titled_surnames(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
 /// train 2 right, 2 wrong (of the 44 it retypes, 40 were wrong as people already).
 fn company_short_names(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
     let key = |i: usize| super::features::lower_hash(doc.tok(i));
-    let (mut firsts, mut surnames) = (Vec::new(), Vec::new());
+    // (A firm named "X & Y" is "X" for short even when X is a listed first name: "Marsh &
+    // McLennan … Marsh said", "Simon & Schuster".)
+    let (mut firsts, mut amp_firsts, mut surnames) = (Vec::new(), Vec::new(), Vec::new());
     for s in spans.iter().filter(|s| s.end - s.first >= 2) {
         match TYPES[s.ty] {
-            Label::ORG if doc.tokens[s.first].cap => firsts.push(key(s.first)),
+            Label::ORG if doc.tokens[s.first].cap => {
+                firsts.push(key(s.first));
+                if s.end - s.first >= 3 && doc.tok(s.first + 1) == "&" {
+                    amp_firsts.push(key(s.first));
+                }
+            }
             Label::PER => surnames.push(key(s.end - 1)),
             _ => {}
         }
@@ -3128,11 +3146,13 @@ fn company_short_names(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
         return;
     }
     crate::sort::sort_u64(&mut firsts);
+    crate::sort::sort_u64(&mut amp_firsts);
     crate::sort::sort_u64(&mut surnames);
     for s in spans.iter_mut() {
         if s.end - s.first == 1
             && TYPES[s.ty] == Label::PER
-            && df.gaz(s.first) & gazetteer::FIRST_NAME == 0
+            && (df.gaz(s.first) & gazetteer::FIRST_NAME == 0
+                || amp_firsts.binary_search(&key(s.first)).is_ok())
             && firsts.binary_search(&key(s.first)).is_ok()
             && surnames.binary_search(&key(s.first)).is_err()
         {
@@ -4313,6 +4333,28 @@ mod tests {
             joined("Shares of Marks & Spencer fell.", "Marks", "Spencer"),
             [("Marks & Spencer".to_string(), Label::ORG)]
         );
+        // The model may put the ampersand in either name.
+        let joined_at = |text: &str, a: (usize, usize), b: (usize, usize)| {
+            let doc = Doc::new(text);
+            let span = |(first, end): (usize, usize), ty| Span {
+                first,
+                end,
+                ty,
+                conf: 1.0,
+                rule: "model",
+            };
+            let mut spans = vec![span(a, 0), span(b, 3)];
+            join_adjacent(&doc, &mut spans);
+            spans
+                .iter()
+                .map(|s| (span_text(&doc, s).to_string(), TYPES[s.ty]))
+                .collect::<Vec<_>>()
+        };
+        // ("A firm , Marsh & McLennan , said": tokens 3, 4, 5.)
+        let firm = [("Marsh & McLennan".to_string(), Label::ORG)];
+        let text = "A firm, Marsh & McLennan, said.";
+        assert_eq!(joined_at(text, (3, 4), (4, 6)), firm);
+        assert_eq!(joined_at(text, (3, 5), (5, 6)), firm);
         assert_eq!(
             joined(
                 "As shown (Miller & Robertson, 2010), it works.",
@@ -5309,7 +5351,7 @@ mod tests {
     #[test]
     fn a_person_named_like_a_company_of_the_document_is_the_company() {
         let text = "Magna International rose. Magna said sales grew. Bob Dole met Dole Food; Dole \
-                    spoke. Anna Bank and Anna left.";
+                    spoke. Anna Bank and Anna left. Simon & Schuster and Simon agreed.";
         let doc = Doc::new(text);
         let df = DocFeats::new(&doc, gazetteer::shipped());
         let at = |w: &str, k: usize| {
@@ -5333,10 +5375,13 @@ mod tests {
             span(at("Dole", 2), at("Dole", 2) + 1, 0),
             span(at("Anna", 0), at("Bank", 0) + 1, 1),
             span(at("Anna", 1), at("Anna", 1) + 1, 0),
+            span(at("Simon", 0), at("Schuster", 0) + 1, 1),
+            span(at("Simon", 1), at("Simon", 1) + 1, 0),
         ];
         company_short_names(&doc, &df, &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
-        // Magna alone joins the company; Dole is a person the text names; Anna a first name.
+        // Magna alone joins the company; Dole is a person the text names; Anna a first name,
+        // but Simon, a first name too, is the short name of a firm called "Simon & …".
         assert_eq!(
             types,
             [
@@ -5346,7 +5391,9 @@ mod tests {
                 Label::ORG,
                 Label::PER,
                 Label::ORG,
-                Label::PER
+                Label::PER,
+                Label::ORG,
+                Label::ORG
             ]
         );
     }
