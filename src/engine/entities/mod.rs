@@ -311,6 +311,19 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
             found.clusters[cl].label = Label::ORG;
         }
     }
+    // A one-word name given as someone's kin is a person, however its other mentions read
+    // ("their nine-month-old child, Gloria. … Gloria developed eczema": an organization). (Not
+    // a miscellaneous name: "his wife, Democratic nominee Hillary Clinton".)
+    for (i, c) in cands.iter().enumerate() {
+        let cl = cluster_of[i];
+        if c.label.is_name()
+            && matches!(found.clusters[cl].label, Label::ORG | Label::LOC)
+            && !multiword[cl]
+            && kin_before(doc, c.start)
+        {
+            found.clusters[cl].label = Label::PER;
+        }
+    }
     let mut last_end = 0usize;
     for (i, c) in cands.into_iter().enumerate() {
         if c.start < last_end {
@@ -330,6 +343,49 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
         });
     }
     found
+}
+
+/// Whether a word of kinship comes right before the name at `start`, alone or with a comma ("his
+/// wife Jill", "their daughter, Gloria,"; not "sister company Nippon").
+fn kin_before(doc: &Doc, start: usize) -> bool {
+    let f = doc.token_at_or_after(start);
+    let mut k = f;
+    if k >= 1 && doc.tok(k - 1) == "," {
+        k -= 1;
+    }
+    k >= 1
+        && doc.tokens[f].cap
+        && doc.tokens[k - 1].sentence == doc.tokens[f].sentence
+        && matches!(
+            doc.tok(k - 1),
+            "aunt"
+                | "baby"
+                | "boyfriend"
+                | "brother"
+                | "child"
+                | "cousin"
+                | "daughter"
+                | "father"
+                | "fiancé"
+                | "fiancée"
+                | "girlfriend"
+                | "granddaughter"
+                | "grandfather"
+                | "grandmother"
+                | "grandson"
+                | "husband"
+                | "mother"
+                | "nephew"
+                | "niece"
+                | "sister"
+                | "son"
+                | "stepdaughter"
+                | "stepson"
+                | "uncle"
+                | "widow"
+                | "widower"
+                | "wife"
+        )
 }
 
 /// Whether the name at `start..end` is followed by "shares" or "stock" (after an optional "'s"),
@@ -965,6 +1021,28 @@ mod tests {
         let george = cluster_at(text.rfind("George").unwrap());
         assert_ne!(george, cluster_at(at("George Bush")));
         assert_ne!(george, cluster_at(at("George Washington")));
+    }
+
+    #[test]
+    fn a_name_given_as_kin_is_a_person() {
+        let text = "Their child, Gloria, died. Gloria had eczema. His wife Oria spoke. The \
+                    sister company Nippo rose. Her husband, Democratic nominee Al Bee, won.";
+        let doc = Doc::new(text);
+        let at = |s: &str| text.find(s).unwrap();
+        let cands = vec![
+            cand(at("Gloria,"), at("Gloria,") + 6, Label::ORG),
+            cand(at("Gloria had"), at("Gloria had") + 6, Label::ORG),
+            cand(at("Oria"), at("Oria") + 4, Label::LOC),
+            cand(at("Nippo"), at("Nippo") + 5, Label::ORG),
+            cand(at("Democratic"), at("Democratic") + 10, Label::MISC),
+            cand(at("Al Bee"), at("Al Bee") + 6, Label::PER),
+        ];
+        let f = merge(&doc, cands);
+        let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
+        assert_eq!(label("Gloria"), Label::PER);
+        assert_eq!(label("Oria"), Label::PER);
+        assert_eq!(label("Nippo"), Label::ORG);
+        assert_eq!(label("Democratic"), Label::MISC);
     }
 
     #[test]
