@@ -516,6 +516,7 @@ const TITLES: WordList = WordList::new(&[
     "professor",
     "queen",
     "rep.",
+    "reps.",
     "rev.",
     "reverend",
     "saint",
@@ -524,6 +525,7 @@ const TITLES: WordList = WordList::new(&[
     "senator",
     "senior",
     "sen",
+    "sens.",
     "sergeant",
     "sgt.",
     "sheikh",
@@ -882,15 +884,35 @@ fn name_particle(w: &str) -> bool {
 /// a person ("SMFG President Yoshifumi Nishikawa", "Bank of England Governor Mark Carney"): the
 /// model, having opened an organization, read on. Split there; the titles belong to neither.
 fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
+    // The tokens of a title at `k`: its word, or an abbreviation and its dot ("Sen", ".").
+    let title_len = |k: usize, end: usize| {
+        if k + 2 < end
+            && doc.tok(k + 1) == "."
+            && !doc.tokens[k + 1].space_before
+            && (2..=4).contains(&doc.tok(k).len())
+            && doc.tokens[k].cap
+            && !matches!(doc.tok(k), "St" | "Mt" | "Ft" | "ST" | "MT" | "FT")
+            && doc.tok(k + 2).len() >= 2
+            && is_title(&format!("{}.", doc.tok(k)))
+        {
+            2
+        } else if is_title(doc.tok(k)) {
+            1
+        } else {
+            0
+        }
+    };
     // The last title followed by one to three capitalised words, all to the span's end.
     let title = |s: &Span| {
         (s.end >= s.first + 3 && TYPES[s.ty] != Label::PER)
             .then(|| {
-                (s.first + 1..s.end - 1).rev().find(|&k| {
-                    is_title(doc.tok(k))
+                (s.first + 1..s.end - 1).rev().find_map(|k| {
+                    let n = title_len(k, s.end);
+                    (n > 0
                         && !lower_word(doc, k - 1)
-                        && s.end - k - 1 <= 3
-                        && (k + 1..s.end).all(|i| doc.tokens[i].cap && !is_title(doc.tok(i)))
+                        && s.end - k - n <= 3
+                        && (k + n..s.end).all(|i| doc.tokens[i].cap && !is_title(doc.tok(i))))
+                    .then_some((k, n))
                 })
             })
             .flatten()
@@ -900,7 +922,7 @@ fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
     }
     let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 4);
     for s in spans.drain(..) {
-        let Some(k) = title(&s) else {
+        let Some((k, n)) = title(&s) else {
             out.push(s);
             continue;
         };
@@ -908,14 +930,18 @@ fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
         while a > s.first && is_title(doc.tok(a - 1)) {
             a -= 1;
         }
+        // ("the Forbidden City, Mr. Xi": not the comma.)
+        while a > s.first && doc.tokens[a - 1].kind == TokenKind::Punct {
+            a -= 1;
+        }
         if a > s.first {
             out.push(Span { end: a, ..s });
         }
         // ("Refugee Council Chief Executive Maeve Sherlock": the title's second word goes too.)
-        let first = if s.end >= k + 4 && second_title_word(doc.tok(k), doc.tok(k + 1)) {
+        let first = if n == 1 && s.end >= k + 4 && second_title_word(doc.tok(k), doc.tok(k + 1)) {
             k + 2
         } else {
-            k + 1
+            k + n
         };
         out.push(Span {
             first,
@@ -4051,6 +4077,19 @@ mod tests {
         let got = split("UK Prime Minister Boris Johnson spoke.", "UK", "Johnson");
         assert_eq!(got[0].0, "UK");
         assert_eq!(got[1], ("Boris Johnson".to_string(), Label::PER));
+        // An abbreviated title and its dot; no comma left on the name before it.
+        let got = split("Florida Sens. Marco Rubio voted.", "Florida", "Rubio");
+        assert_eq!(got[0].0, "Florida");
+        assert_eq!(got[1], ("Marco Rubio".to_string(), Label::PER));
+        let got = split("By the Forbidden City, Mr. Xi spoke.", "Forbidden", "Xi");
+        assert_eq!(got[0].0, "Forbidden City");
+        assert_eq!(got[1], ("Xi".to_string(), Label::PER));
+        // Not a saint's "St." nor a surname ending a sentence ("Sushmita Sen. I walked").
+        assert_eq!(split("In Port St. Lucie today.", "Port", "Lucie").len(), 1);
+        assert_eq!(
+            split("By Sushmita Sen. I walked.", "Sushmita", "I").len(),
+            1
+        );
         // Job roles are titles too.
         let got = split(
             "Boston analyst Vadim Mitroshin said.",
