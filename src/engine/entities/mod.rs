@@ -389,7 +389,7 @@ fn kin_before(doc: &Doc, start: usize) -> bool {
 }
 
 /// Whether the name at `start..end` is followed by "shares" or "stock" (after an optional "'s"),
-/// by "'s profit", "'s sales", "(’s) chief executive", "chairman", "employees" and the like, or by
+/// by "('s) profit", "('s) sales", "(’s) chief executive", "chairman", "employees" and the like, or by
 /// ", which"; or preceded by "shares of" / "shares in" / "stake in", or by a kind of business
 /// ("company", "firm", "website", "giant", "retailer" …).
 fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
@@ -419,7 +419,7 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
         && (market(doc.tok(k))
             || possessive && owned(doc.tok(k))
             || doc.tok(k) == "chief" && k + 1 < n && doc.tok(k + 1) == "executive"
-            || !possessive && corporate(doc.tok(k)))
+            || !possessive && (corporate(doc.tok(k)) || owned(doc.tok(k))))
     {
         return true;
     }
@@ -1052,7 +1052,7 @@ mod tests {
                     fined Omega, which appealed. Marianne, which one is it? A Twitter user \
                     wrote. Yukos chief executive Steve Theede and property website Rightmove \
                     agreed. A son of President Kuto, which plans more, runs it. Varco, which \
-                    owns the brand, said so.";
+                    owns the brand, said so. Kappa sales rose.";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let cands = vec![
@@ -1070,6 +1070,7 @@ mod tests {
             cand(at("Rightmove"), at("Rightmove") + 9, Label::PER),
             cand(at("Kuto"), at("Kuto") + 4, Label::PER),
             cand(at("Varco"), at("Varco") + 5, Label::PER),
+            cand(at("Kappa"), at("Kappa") + 5, Label::PER),
         ];
         let f = merge(&doc, cands);
         let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
@@ -1083,6 +1084,8 @@ mod tests {
         assert_eq!(label("Rightmove"), Label::ORG);
         // ... also opening its sentence, when that is no question.
         assert_eq!(label("Varco"), Label::ORG);
+        // ... and a name whose sales or profits the text gives ("Smirnoff sales rose").
+        assert_eq!(label("Kappa"), Label::ORG);
         // A vocative before a question's "which" is a person.
         assert_eq!(label("Marianne"), Label::PER);
         // ... and so is a name after a person's title: "which" is about something else.
