@@ -40,6 +40,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
         })
         .collect();
     join_adjacent(doc, &mut spans);
+    join_at_particles(doc, &df, &mut spans);
     split_at_verbs(doc, &mut spans);
     extend_institutions(doc, &mut spans);
     legal_forms(doc, &mut spans);
@@ -634,6 +635,58 @@ fn join_adjacent(doc: &Doc, spans: &mut Vec<Span>) {
                     p.rule = "rule:joined";
                     continue;
                 }
+            }
+        }
+        out.push(s);
+    }
+    *spans = out;
+}
+
+/// Two names with a lower-case particle between them are one ("Lula" + "da" + "Silva",
+/// "Corriere" + "della" + "Sera", "Van" + "der" + "Westhuizen"): the model, reading case, stops
+/// at the particle. A person when the first name is one (a listed first name opens it, or both halves
+/// are people's), else of the first half's type ("Tour de France" stays an event).
+fn join_at_particles(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
+    const PARTICLES: WordList = WordList::new(&[
+        "da", "das", "de", "del", "della", "delle", "dello", "der", "di", "do", "dos", "du", "van",
+        "von",
+    ]);
+    let single = |k: usize| {
+        doc.tokens[k].space_before
+            && !doc.tokens[k].newline_before
+            && doc.text[doc.tokens[k - 1].end..doc.tokens[k].start] == *" "
+    };
+    // ... or two: "van der", "de la", "de los".
+    const SECOND: WordList = WordList::new(&["den", "der", "la", "las", "le", "los"]);
+    let particle = |k: usize, list: &WordList| {
+        doc.tokens[k].kind == TokenKind::Word
+            && !doc.tokens[k].cap
+            && listed(list, doc.tok(k))
+            && single(k)
+    };
+    let joins = |p: &Span, s: &Span| {
+        (p.end + 1 == s.first || p.end + 2 == s.first && particle(p.end + 1, &SECOND))
+            && particle(p.end, &PARTICLES)
+            && single(s.first)
+            && doc.tokens[s.first].cap
+            && s.end - p.first <= 6
+    };
+    if !spans.windows(2).any(|w| joins(&w[0], &w[1])) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if let Some(p) = out.last_mut() {
+            if joins(p, &s) {
+                let first_name = p.end - p.first <= 2
+                    && (p.first..p.end).any(|i| df.gaz(i) & gazetteer::FIRST_NAME != 0);
+                if first_name || TYPES[p.ty] == Label::PER && TYPES[s.ty] == Label::PER {
+                    p.ty = 0;
+                }
+                p.end = s.end;
+                p.conf = p.conf.min(s.conf);
+                p.rule = "rule:joined";
+                continue;
             }
         }
         out.push(s);
@@ -4042,6 +4095,67 @@ mod tests {
         assert_eq!(t.as_deref(), Some("Rosati"));
         let t = trimmed("They met Before Sunset Films.", "Before", "Films");
         assert_eq!(t.as_deref(), Some("Before Sunset Films"));
+    }
+
+    #[test]
+    fn names_across_lower_case_particles_are_one() {
+        let joined = |text: &str, a: (&str, usize), b: (&str, usize)| {
+            let doc = Doc::new(text);
+            let df = DocFeats::new(&doc, gazetteer::shipped());
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let span = |w: &str, ty: usize| Span {
+                first: at(w),
+                end: at(w) + 1,
+                ty,
+                conf: 1.0,
+                rule: "model",
+            };
+            let mut spans = vec![span(a.0, a.1), span(b.0, b.1)];
+            join_at_particles(&doc, &df, &mut spans);
+            spans
+                .iter()
+                .map(|s| (span_text(&doc, s).to_string(), TYPES[s.ty]))
+                .collect::<Vec<_>>()
+        };
+        let one = |name: &str, label| vec![(name.to_string(), label)];
+        // A listed first name opens a person; else the first half's type.
+        assert_eq!(
+            joined("Brazil's Lula da Silva won.", ("Lula", 1), ("Silva", 0)),
+            one("Lula da Silva", Label::PER)
+        );
+        assert_eq!(
+            joined(
+                "The daily Corriere della Sera said.",
+                ("Corriere", 1),
+                ("Sera", 0)
+            ),
+            one("Corriere della Sera", Label::ORG)
+        );
+        assert_eq!(
+            joined("The Tour de France starts.", ("Tour", 3), ("France", 2)),
+            one("Tour de France", Label::MISC)
+        );
+        assert_eq!(
+            joined(
+                "Joost van der Westhuizen ran.",
+                ("Joost", 0),
+                ("Westhuizen", 0)
+            ),
+            one("Joost van der Westhuizen", Label::PER)
+        );
+        // Not across a capitalised word, other words or a line break.
+        assert_eq!(
+            joined("Paris De France", ("Paris", 2), ("France", 2)).len(),
+            2
+        );
+        assert_eq!(
+            joined("Paris and France", ("Paris", 2), ("France", 2)).len(),
+            2
+        );
+        assert_eq!(
+            joined("Paris de\nFrance", ("Paris", 2), ("France", 2)).len(),
+            2
+        );
     }
 
     #[test]
