@@ -1224,7 +1224,8 @@ fn strip_titles(doc: &Doc, spans: &mut [Span]) {
             && words.len() >= 3
             && listed(&ROLE_NOUNS, words[0])
             && gazetteer::shipped().lookup_word(words[1]) & gazetteer::FIRST_NAME != 0
-            && doc.tokens[s.first + 2].cap
+            && (doc.tokens[s.first + 2].cap
+                || words.len() >= 4 && matches!(words[2], "da" | "de" | "van" | "von"))
         {
             cut = 1;
         }
@@ -1427,6 +1428,7 @@ const ROLE_NOUNS: WordList = WordList::new(&[
     "chairwoman", "minister", "governor", "mayor", "prosecutor", "attorney", "senator",
     "counterpart", "challenger", "incumbent", "wife", "husband", "son", "daughter", "brother",
     "sister", "father", "mother", "widow", "colleague", "compatriot", "teammate",
+    "blogger", "influencer", "streamer", "tiktoker", "vlogger", "youtuber",
 ]);
 
 /// An organization's kinds, in lower case right before its name ("rock band U2", "Channel
@@ -3673,7 +3675,10 @@ mod tests {
     /// a surname that is a role word stays ("Chris Singer").
     #[test]
     fn roles_before_a_person_are_cut() {
-        let doc = Doc::new("Singer Sam Endicott spoke. Chris Singer spoke. Singer Endicott left.");
+        let doc = Doc::new(
+            "Singer Sam Endicott spoke. Chris Singer spoke. Singer Endicott left. Actress Ana de \
+             Armas came.",
+        );
         let span = |first: usize, len: usize| Span {
             first,
             end: first + len,
@@ -3681,10 +3686,18 @@ mod tests {
             conf: 1.0,
             rule: "model",
         };
-        let mut spans = vec![span(0, 3), span(5, 2), span(9, 2)];
+        let mut spans = vec![span(0, 3), span(5, 2), span(9, 2), span(13, 4)];
         strip_titles(&doc, &mut spans);
         let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
-        assert_eq!(got, ["Sam Endicott", "Chris Singer", "Singer Endicott"]);
+        assert_eq!(
+            got,
+            [
+                "Sam Endicott",
+                "Chris Singer",
+                "Singer Endicott",
+                "Ana de Armas"
+            ]
+        );
     }
 
     /// A capitalised role inside another type's span: the person after it split off, the role
@@ -3693,20 +3706,27 @@ mod tests {
     fn people_after_a_capitalised_role_are_split_off() {
         let doc = Doc::new(
             "Actress Sandra Bullock gave. Labour MP Barry Sheerman spoke. Queen Elizabeth \
-             University Hospital opened. Rival Hillary Clinton said.",
+             University Hospital opened. Rival Hillary Clinton said. YouTuber Bailey Sarian \
+             talked.",
         );
         let df = DocFeats::new(&doc, gazetteer::shipped());
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
-        let mut spans: Vec<Span> = [("Actress", 3), ("Labour", 4), ("Queen", 4), ("Rival", 3)]
-            .iter()
-            .map(|&(w, len)| Span {
-                first: at(w),
-                end: at(w) + len,
-                ty: 1,
-                conf: 1.0,
-                rule: "model",
-            })
-            .collect();
+        let mut spans: Vec<Span> = [
+            ("Actress", 3),
+            ("Labour", 4),
+            ("Queen", 4),
+            ("Rival", 3),
+            ("YouTuber", 3),
+        ]
+        .iter()
+        .map(|&(w, len)| Span {
+            first: at(w),
+            end: at(w) + len,
+            ty: 1,
+            conf: 1.0,
+            rule: "model",
+        })
+        .collect();
         split_person_after_role(&doc, &df, &mut spans);
         let got: Vec<(&str, Label)> = spans
             .iter()
@@ -3720,6 +3740,7 @@ mod tests {
                 ("Barry Sheerman", Label::PER),
                 ("Queen Elizabeth University Hospital", Label::ORG),
                 ("Hillary Clinton", Label::PER),
+                ("Bailey Sarian", Label::PER),
             ]
         );
     }
