@@ -627,6 +627,27 @@ fn join_adjacent(doc: &Doc, spans: &mut Vec<Span>) {
                 p.rule = "rule:joined";
                 continue;
             }
+            // One capitalised word the model left out between two parts of one organization's
+            // or law's name: "North American" + "Free" + "Trade Agreement".
+            if same_line
+                && p.end + 1 == s.first
+                && p.ty == s.ty
+                && matches!(TYPES[p.ty], Label::ORG | Label::MISC)
+                && doc.tokens[p.end].cap
+                && doc.tokens[p.end].kind == TokenKind::Word
+                && !doc.tokens[p.end].all_caps
+                && doc.tokens[p.end].space_before
+                && doc.tokens[s.first].space_before
+                // (Not "San Francisco-based" + "Balco", "With" + "A" + "Little Help".)
+                && !doc.tok(p.end).contains('-')
+                && !is_function_word(doc.tok(p.end))
+                && !is_function_word(doc.tok(p.first))
+            {
+                p.end = s.end;
+                p.conf = p.conf.min(s.conf);
+                p.rule = "rule:joined";
+                continue;
+            }
             if same_line {
                 if let Some(ty) = joined_type(doc, p, &s) {
                     p.end = s.end;
@@ -4116,6 +4137,37 @@ mod tests {
         assert_eq!(t.as_deref(), Some("Rosati"));
         let t = trimmed("They met Before Sunset Films.", "Before", "Films");
         assert_eq!(t.as_deref(), Some("Before Sunset Films"));
+    }
+
+    #[test]
+    fn one_capitalised_word_left_out_of_a_name_is_put_back() {
+        let joined = |text: &str, a: (&str, usize), b: (&str, usize), ty: usize| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let span = |(w, len): (&str, usize)| Span {
+                first: at(w),
+                end: at(w) + len,
+                ty,
+                conf: 1.0,
+                rule: "model",
+            };
+            let mut spans = vec![span(a), span(b)];
+            join_adjacent(&doc, &mut spans);
+            spans
+                .iter()
+                .map(|s| span_text(&doc, s).to_string())
+                .collect::<Vec<_>>()
+        };
+        let text = "He signed the North American Free Trade Agreement then.";
+        assert_eq!(
+            joined(text, ("North", 2), ("Trade", 2), 3),
+            ["North American Free Trade Agreement"]
+        );
+        // Not people or places, not across a function word or a hyphenated modifier.
+        assert_eq!(joined(text, ("North", 2), ("Trade", 2), 0).len(), 2);
+        let text = "The San Francisco-based Balco lab and With A Little Help.";
+        assert_eq!(joined(text, ("San", 1), ("Balco", 1), 1).len(), 2);
+        assert_eq!(joined(text, ("With", 1), ("Little", 2), 3).len(), 2);
     }
 
     #[test]
