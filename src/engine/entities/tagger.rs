@@ -524,6 +524,7 @@ const TITLES: WordList = WordList::new(&[
     "secretary",
     "sen.",
     "senator",
+    "senators",
     "senior",
     "sen",
     "sens.",
@@ -5836,7 +5837,7 @@ mod tests {
     #[test]
     fn leaders_speakers_and_senators_are_titles() {
         let doc = Doc::new(
-            "Senate Majority Leader Chuck Schumer, House Speaker Nancy Pelosi and Republican Sen. Mitt Romney met.",
+            "Senate Majority Leader Chuck Schumer, House Speaker Nancy Pelosi and Republican Sen. Mitt Romney met. Senators Ann Bee and Ed Cee voted.",
         );
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
         let span = |first: &str, last: &str, ty: usize| Span {
@@ -5852,6 +5853,7 @@ mod tests {
             span("House", "Pelosi", 1),
             span("Republican", "Sen", 3),
             span("Mitt", "Romney", 0),
+            span("Senators", "Bee", 0),
         ];
         split_at_titles(&doc, &mut spans);
         strip_titles(&doc, &mut spans);
@@ -5869,6 +5871,7 @@ mod tests {
                 // (Typed by the later cue pass: MISC in the whole stage.)
                 ("Republican", TYPES[spans[4].ty]),
                 ("Mitt Romney", Label::PER),
+                ("Ann Bee", Label::PER),
             ]
         );
     }
