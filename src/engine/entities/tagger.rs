@@ -3046,7 +3046,16 @@ fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
     let mut votes: FxMap<&str, [f32; 4]> = FxMap::default();
     // (A dateline's place neither votes nor is outvoted: "NICE" the club, "NICE, France" the city.)
     for s in spans.iter().filter(|s| s.rule != DATELINE) {
-        votes.entry(span_text(doc, s)).or_default()[s.ty] += s.conf;
+        let v = votes.entry(span_text(doc, s)).or_default();
+        v[s.ty] += s.conf;
+        // A title only people carry is a strong vote ("President Bush … *** Bush also
+        // nominated": the second read as MISC), unless a cue word typed the name ("the Emperor
+        // Norton Bridge").
+        if TYPES[s.ty] != Label::PER && s.rule == "model" && person_title_before(doc, s.first) {
+            v[0] += 1.0;
+        } else if TYPES[s.ty] == Label::PER && person_title_before(doc, s.first) {
+            v[0] += s.conf;
+        }
     }
     for s in spans.iter_mut().filter(|s| s.rule != DATELINE) {
         let v = votes[span_text(doc, s)];
@@ -4138,6 +4147,37 @@ mod tests {
         assert_eq!(t.as_deref(), Some("Rosati"));
         let t = trimmed("They met Before Sunset Films.", "Before", "Films");
         assert_eq!(t.as_deref(), Some("Before Sunset Films"));
+    }
+
+    /// A name after a title only people carry votes strongly for a person in the document's
+    /// type vote.
+    #[test]
+    fn a_title_votes_for_a_person() {
+        let vote = |text: &str| {
+            let doc = Doc::new(text);
+            let bush: Vec<usize> = (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == "Bush")
+                .collect();
+            let span = |k: usize, ty: usize, conf: f32| Span {
+                first: bush[k],
+                end: bush[k] + 1,
+                ty,
+                conf,
+                rule: "model",
+            };
+            let mut spans = [span(0, 0, 0.6), span(1, 3, 0.5), span(2, 3, 0.6)];
+            agree_on_types(&doc, &mut spans);
+            spans.map(|s| TYPES[s.ty])
+        };
+        assert_eq!(
+            vote("President Bush spoke. Bush left. *** Bush came."),
+            [Label::PER; 3]
+        );
+        // Without the title, the majority stands.
+        assert_eq!(
+            vote("Then Bush spoke. Bush left. *** Bush came."),
+            [Label::MISC; 3]
+        );
     }
 
     #[test]
