@@ -1334,17 +1334,18 @@ const KNOWN_ORGS: WordList = WordList::new(&[
     "airbnb", "alibaba", "apple", "bbc", "bluesky", "commons", "congress", "ebay",
     "european commission", "european union", "facebook", "federal reserve", "google", "huawei",
     "ibm", "instagram", "intel", "kickstarter", "linkedin", "microsoft", "mossad", "nato",
-    "netflix", "nvidia", "openai", "paypal", "pentagon", "reddit", "samsung", "senate",
-    "snapchat", "spotify", "state department", "supreme court", "telegram", "tencent", "tiktok",
-    "twitter", "uber", "united nations", "whatsapp", "white house", "wikipedia", "youtube",
+    "netflix", "nintendo", "nvidia", "openai", "paypal", "pentagon", "reddit", "samsung",
+    "senate", "snapchat", "sony", "spotify", "state department", "supreme court", "telegram",
+    "tencent", "tiktok", "twitter", "uber", "united nations", "whatsapp", "white house",
+    "wikipedia", "yahoo", "youtube",
 ]);
 
 /// Holidays, diseases, "Brexit", "Obamacare", the Baftas: miscellaneous names, never people.
 #[rustfmt::skip]
 const KNOWN_MISC: WordList = WordList::new(&[
     "aids", "bafta", "baftas", "brexit", "christmas", "covid", "covid-19", "diwali", "easter",
-    "ebola", "halloween", "hanukkah", "hiv", "holocaust", "obamacare", "omicron", "ramadan",
-    "sars", "thanksgiving",
+    "ebola", "halloween", "hanukkah", "hiv", "holocaust", "ipad", "iphone", "obamacare",
+    "omicron", "playstation", "ramadan", "sars", "thanksgiving", "xbox",
 ]);
 
 /// English counties (and any "-shire"): places, except in sports reports, where the gold sets
@@ -1518,6 +1519,9 @@ const ORG_HEADS: WordList = WordList::new(&[
     "group", "holdings", "inc", "inc.", "institute", "ltd", "ministry", "organisation",
     "organization", "parliament", "party", "plc", "police", "school", "securities", "senate",
     "society", "university",
+    // Companies' last words ("Jupiter Research", "Toyota Motors", "Sun Microsystems" not).
+    "communications", "industries", "laboratories", "labs", "motors", "partners",
+    "pharmaceuticals", "research", "studios", "technologies",
 ]);
 
 /// Last words of newspapers' and broadcasters' names ("New York Times", "Fox News"): ORG unless
@@ -5283,7 +5287,10 @@ mod tests {
 
     #[test]
     fn a_name_ending_in_an_institution_word_is_an_organization() {
-        let doc = Doc::new("The UK Government and Yamada Corp met in the West Bank and Daiwa.");
+        let doc = Doc::new(
+            "The UK Government and Yamada Corp met in the West Bank and Daiwa. Jupiter Research \
+             and Yahoo said the Xbox sold.",
+        );
         let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
         let span = |first: &str, last: &str, ty: usize| Span {
             first: at(first),
@@ -5297,10 +5304,25 @@ mod tests {
             span("Yamada", "Corp", 0),
             span("West", "Bank", 2),
             span("Daiwa", "Daiwa", 0),
+            span("Jupiter", "Research", 0),
+            span("Yahoo", "Yahoo", 0),
+            span("Xbox", "Xbox", 0),
         ];
         cue_types(&doc, &DocFeats::new(&doc, gazetteer::shipped()), &mut spans);
         let types: Vec<Label> = spans.iter().map(|s| TYPES[s.ty]).collect();
-        assert_eq!(types, [Label::ORG, Label::ORG, Label::LOC, Label::PER]);
+        // (A company's last word; a listed company and product.)
+        assert_eq!(
+            types,
+            [
+                Label::ORG,
+                Label::ORG,
+                Label::LOC,
+                Label::PER,
+                Label::ORG,
+                Label::ORG,
+                Label::MISC
+            ]
+        );
     }
 
     #[test]
