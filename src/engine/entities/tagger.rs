@@ -50,6 +50,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     extend_institutions(doc, &mut spans);
     split_runs(doc, &df, &mut spans);
     split_at_titles(doc, &mut spans);
+    constituencies(doc, &mut spans);
     extend_initials(doc, &mut spans);
     split_group_before_person(doc, &df, &mut spans);
     split_person_after_role(doc, &df, &mut spans);
@@ -1024,6 +1025,45 @@ fn split_at_titles(doc: &Doc, spans: &mut Vec<Span>) {
             ty: 0,
             conf: s.conf,
             rule: "rule:title-split",
+        });
+    }
+    *spans = out;
+}
+
+/// A member's seat is a place: the model reads "Conservative MP for Bury St Edmunds" as one
+/// organization. Split at "MP for" (MSP, MEP, MS, AM): the party before it stays, the
+/// constituency after it is a place, the title belongs to neither.
+fn constituencies(doc: &Doc, spans: &mut Vec<Span>) {
+    let seat = |s: &Span| {
+        (s.first..s.end.saturating_sub(2)).find(|&k| {
+            matches!(doc.tok(k), "MP" | "MSP" | "MEP" | "MS" | "AM") && doc.tok(k + 1) == "for"
+        })
+    };
+    if !spans.iter().any(|s| seat(s).is_some()) {
+        return;
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 2);
+    for s in spans.drain(..) {
+        let Some(k) = seat(&s) else {
+            out.push(s);
+            continue;
+        };
+        // ("Labour's MP for Jarrow": not the possessive.)
+        let mut a = k;
+        while a > s.first
+            && (doc.tokens[a - 1].kind == TokenKind::Punct || matches!(doc.tok(a - 1), "'s" | "’s"))
+        {
+            a -= 1;
+        }
+        if a > s.first {
+            out.push(Span { end: a, ..s });
+        }
+        out.push(Span {
+            first: k + 2,
+            end: s.end,
+            ty: 2,
+            conf: s.conf,
+            rule: "rule:constituency",
         });
     }
     *spans = out;
@@ -4213,6 +4253,46 @@ mod tests {
         let text = "The San Francisco-based Balco lab and With A Little Help.";
         assert_eq!(joined(text, ("San", 1), ("Balco", 1), 1).len(), 2);
         assert_eq!(joined(text, ("With", 1), ("Little", 2), 3).len(), 2);
+    }
+
+    #[test]
+    fn a_members_seat_is_a_place() {
+        let split = |text: &str, first: &str, last: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans = vec![Span {
+                first: at(first),
+                end: at(last) + 1,
+                ty: 1,
+                conf: 1.0,
+                rule: "model",
+            }];
+            constituencies(&doc, &mut spans);
+            spans
+                .iter()
+                .map(|s| (span_text(&doc, s).to_string(), TYPES[s.ty]))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            split(
+                "She is Labour's MP for Bury St Edmunds now.",
+                "Labour",
+                "Edmunds"
+            ),
+            [
+                ("Labour".to_string(), Label::ORG),
+                ("Bury St Edmunds".to_string(), Label::LOC)
+            ]
+        );
+        assert_eq!(
+            split("He was the MP for Southend West.", "MP", "West"),
+            [("Southend West".to_string(), Label::LOC)]
+        );
+        // A name that only mentions an MP stays whole.
+        assert_eq!(
+            split("The Friends of MP Group met.", "Friends", "Group").len(),
+            1
+        );
     }
 
     #[test]
