@@ -2862,6 +2862,11 @@ fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
         .collect();
     crate::sort::sort_u64(&mut alone);
     let gaz = gazetteer::shipped();
+    // (Or an acronym beside an institution: "the FBI and Justice Department".)
+    let acronym = |a: usize, b: usize| {
+        b == a + 1 && doc.tokens[a].all_caps && (2..=5).contains(&doc.tok(a).len())
+    };
+    let institution = |a: usize, b: usize| b >= a + 2 && listed(&ORG_HEADS, doc.tok(b - 1));
     let known = |a: usize, b: usize| {
         b == a + 1
             && (listed(&KNOWN_ORGS, doc.tok(a)) || gaz.lookup(doc.tok(a)) & gazetteer::COUNTRY != 0)
@@ -2877,9 +2882,11 @@ fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
             && (s.first..k).all(|i| doc.tokens[i].cap || doc.tokens[i].kind != TokenKind::Word)
             && (s.first..s.end).filter(|&i| doc.tok(i) == "and").count() == 1
             && !(s.first..k).any(|i| matches!(doc.tok(i), "of" | "for" | "on"))
-            && [(s.first, k), (k + 1, s.end)]
+            && ([(s.first, k), (k + 1, s.end)]
                 .iter()
-                .all(|&(a, b)| known(a, b) || alone.binary_search(&hash(a, b)).is_ok());
+                .all(|&(a, b)| known(a, b) || alone.binary_search(&hash(a, b)).is_ok())
+                || acronym(s.first, k) && institution(k + 1, s.end)
+                || institution(s.first, k) && acronym(k + 1, s.end));
         if split {
             for (a, b) in [(s.first, k), (k + 1, s.end)] {
                 // A listed piece takes its list's type; one named alone elsewhere gets a weak
@@ -5148,7 +5155,8 @@ mod tests {
         let text =
             "Facebook and Instagram met Opel and Vauxhall. Opel rose and Vauxhall fell. The \
                     Securities and Exchange Commission and Trinidad and Tobago and the Department \
-                    of Trade and Industry and Pantha and Rezwan agreed. Rezwan smiled.";
+                    of Trade and Industry and Pantha and Rezwan agreed. Rezwan smiled. The FBI \
+                    and Justice Department said no.";
         let doc = Doc::new(text);
         let at = |w: &str, nth: usize| {
             (0..doc.tokens.len())
@@ -5173,6 +5181,7 @@ mod tests {
             span(at("Department", 0), at("Industry", 0), 1),
             span(at("Pantha", 0), at("Rezwan", 0), 1),
             span(at("Rezwan", 1), at("Rezwan", 1), 0),
+            span(at("FBI", 0), at("Department", 1), 1),
         ];
         split_coordinated(&doc, &mut spans);
         let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
@@ -5191,6 +5200,9 @@ mod tests {
                 // ("Pantha" is named nowhere alone.)
                 "Pantha and Rezwan",
                 "Rezwan",
+                // (An acronym beside an institution.)
+                "FBI",
+                "Justice Department",
             ]
         );
         assert_eq!(TYPES[spans[0].ty], Label::ORG);
