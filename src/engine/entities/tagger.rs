@@ -1930,6 +1930,11 @@ fn not_a_person(
     if listed(&ORG_LAST, last) || first == "Royal" {
         return Some((1, "cue:org-word"));
     }
+    // A hospital, also named after someone ("Queen Elizabeth Hospital"): a place, as CoNLL-2003
+    // types them (11 of 12 in its sets).
+    if matches!(last, "Hospital" | "Hospitals" | "Infirmary") && s.end - s.first >= 2 {
+        return Some((2, "cue:place-word"));
+    }
     // (Not after a listed first name: "Sharon Street" is a person.)
     if df.gaz(s.first) & gazetteer::FIRST_NAME != 0 {
         return None;
@@ -5110,6 +5115,13 @@ mod tests {
             ("They climbed Mount Snowdon.", "Mount", "Snowdon", LOC),
             ("Everton left Goodison Park.", "Goodison", "Park", LOC),
             ("Sung-Hee Park scored.", "Sung-Hee", "Park", PER),
+            // A hospital, even after a first name.
+            (
+                "She went to William Harvey Hospital.",
+                "William",
+                "Hospital",
+                LOC,
+            ),
             // A listed first name before "Street" is a person's.
             ("Sharon Street wrote the paper.", "Sharon", "Street", PER),
         ] {
