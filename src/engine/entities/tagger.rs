@@ -1930,6 +1930,10 @@ fn not_a_person(
     if listed(&ORG_LAST, last) || first == "Royal" {
         return Some((1, "cue:org-word"));
     }
+    // A part of a continent ("Latin America", "Sub-Saharan Africa"; not "Captain America").
+    if matches!(last, "America" | "Americas" | "Africa" | "Asia" | "Europe") && !is_title(first) {
+        return Some((2, "cue:place-word"));
+    }
     // A hospital, also named after someone ("Queen Elizabeth Hospital"): a place, as CoNLL-2003
     // types them (11 of 12 in its sets).
     if matches!(last, "Hospital" | "Hospitals" | "Infirmary") && s.end - s.first >= 2 {
@@ -5122,6 +5126,9 @@ mod tests {
                 "Hospital",
                 LOC,
             ),
+            // A part of a continent; not a hero with a title.
+            ("Sales fell in Latin America.", "Latin", "America", LOC),
+            ("He played Captain America.", "Captain", "America", PER),
             // A listed first name before "Street" is a person's.
             ("Sharon Street wrote the paper.", "Sharon", "Street", PER),
         ] {
