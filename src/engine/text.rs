@@ -213,7 +213,7 @@ impl WordList {
     }
 }
 
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     word.len() <= 6
         && ABBREVIATIONS
             .iter()

@@ -39,6 +39,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
             trim(doc, span)
         })
         .collect();
+    split_at_periods(doc, &mut spans);
     join_adjacent(doc, &mut spans);
     join_at_particles(doc, &df, &mut spans);
     split_at_verbs(doc, &mut spans);
@@ -663,6 +664,31 @@ fn join_adjacent(doc: &Doc, spans: &mut Vec<Span>) {
         out.push(s);
     }
     *spans = out;
+}
+
+/// A period after a word (not an initial or an abbreviation) and before a capital ends a name:
+/// inside an open quote the sentence is not split, and the model read "songs for Hillary. Obama
+/// had" as one person. Cut there; what follows opens a sentence, where the model's capitals say
+/// little ("Trump. Believe me", "Golden Gate Park. Welcome"), so it goes too, and
+/// [`repeat_missed`] finds it again if the document names it elsewhere ("Obama").
+fn split_at_periods(doc: &Doc, spans: &mut [Span]) {
+    let stop = |k: usize| {
+        doc.tok(k) == "."
+            && doc.tokens[k - 1].kind == TokenKind::Word
+            && doc.tok(k - 1).chars().nth(1).is_some()
+            && !crate::text::is_abbreviation(doc.tok(k - 1))
+            && doc.tokens[k + 1].space_before
+            && doc.tokens[k + 1].cap
+    };
+    let at = |s: &Span| (s.first + 1..s.end.saturating_sub(1)).find(|&k| stop(k));
+    if !spans.iter().any(|s| at(s).is_some()) {
+        return;
+    }
+    for s in spans.iter_mut() {
+        if let Some(k) = at(s) {
+            s.end = k;
+        }
+    }
 }
 
 /// Two names with a lower-case particle between them are one ("Lula" + "da" + "Silva",
@@ -4269,6 +4295,37 @@ mod tests {
         let text = "The San Francisco-based Balco lab and With A Little Help.";
         assert_eq!(joined(text, ("San", 1), ("Balco", 1), 1).len(), 2);
         assert_eq!(joined(text, ("With", 1), ("Little", 2), 3).len(), 2);
+    }
+
+    #[test]
+    fn a_period_after_a_word_ends_a_name() {
+        let cut = |text: &str, first: &str, last: &str| {
+            let doc = Doc::new(text);
+            let at = |w: &str| (0..doc.tokens.len()).find(|&i| doc.tok(i) == w).unwrap();
+            let mut spans = vec![Span {
+                first: at(first),
+                end: at(last) + 1,
+                ty: 0,
+                conf: 1.0,
+                rule: "model",
+            }];
+            split_at_periods(&doc, &mut spans);
+            span_text(&doc, &spans[0]).to_string()
+        };
+        assert_eq!(
+            cut(
+                "\"No songs for Hillary. Obama had some.\"",
+                "Hillary",
+                "Obama"
+            ),
+            "Hillary"
+        );
+        // Not after an initial or an abbreviation.
+        assert_eq!(
+            cut("By John F. Kennedy today.", "John", "Kennedy"),
+            "John F. Kennedy"
+        );
+        assert_eq!(cut("At Acme Co. Ltd today.", "Acme", "Ltd"), "Acme Co. Ltd");
     }
 
     #[test]
