@@ -300,11 +300,28 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
             multiword[cluster_of[i]] |= doc.text[c.start..c.end].contains(char::is_whitespace);
         }
     }
+    // The surnames of the people named in full: "… for Clinton, which is what worries them" is
+    // no company when the text names Hillary Clinton.
+    let mut surnames: Vec<u64> = cands
+        .iter()
+        .filter(|c| c.label == Label::PER)
+        .filter_map(|c| {
+            let t = &doc.text[c.start..c.end];
+            let (_, last) = t.rsplit_once(char::is_whitespace)?;
+            Some(hash_key(last))
+        })
+        .collect();
+    crate::sort::sort_u64(&mut surnames);
     for (i, c) in cands.iter().enumerate() {
         let cl = cluster_of[i];
+        let surname = || {
+            surnames
+                .binary_search(&hash_key(&doc.text[c.start..c.end]))
+                .is_ok()
+        };
         if c.label.is_name()
             && (found.clusters[cl].label == Label::PER
-                && (!multiword[cl] && market_cue(doc, c.start, c.end)
+                && (!multiword[cl] && market_cue(doc, c.start, c.end, surname)
                     || media_cue(doc, c.start, c.end))
                 || found.clusters[cl].label == Label::LOC && traded(doc, c.start, c.end))
         {
@@ -392,7 +409,7 @@ fn kin_before(doc: &Doc, start: usize) -> bool {
 /// by "('s) profit", "('s) sales", "(’s) chief executive", "chairman", "employees" and the like, or by
 /// ", which"; or preceded by "shares of" / "shares in" / "stake in", or by a kind of business
 /// ("company", "firm", "website", "giant", "retailer" …).
-fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
+fn market_cue(doc: &Doc, start: usize, end: usize, surname: impl Fn() -> bool) -> bool {
     let market = |w: &str| matches!(w, "shares" | "stock" | "stocks" | "shareholders");
     // A possessive's business words: "Comelf's profit", "Acme's chief executive".
     let owned = |w: &str| {
@@ -439,6 +456,7 @@ fn market_cue(doc: &Doc, start: usize, end: usize) -> bool {
         && doc.tok(k) == ","
         && doc.tok(k + 1) == "which"
         && !tagger::person_title_before(doc, f)
+        && !surname()
     {
         return true;
     }
@@ -1052,7 +1070,8 @@ mod tests {
                     fined Omega, which appealed. Marianne, which one is it? A Twitter user \
                     wrote. Yukos chief executive Steve Theede and property website Rightmove \
                     agreed. A son of President Kuto, which plans more, runs it. Varco, which \
-                    owns the brand, said so. Kappa sales rose.";
+                    owns the brand, said so. Kappa sales rose. Ann Lin and Bo Lin spoke. Nobody \
+                    sang for Lin, which worries them.";
         let doc = Doc::new(text);
         let at = |s: &str| text.find(s).unwrap();
         let cands = vec![
@@ -1071,6 +1090,9 @@ mod tests {
             cand(at("Kuto"), at("Kuto") + 4, Label::PER),
             cand(at("Varco"), at("Varco") + 5, Label::PER),
             cand(at("Kappa"), at("Kappa") + 5, Label::PER),
+            cand(at("Ann Lin"), at("Ann Lin") + 7, Label::PER),
+            cand(at("Bo Lin"), at("Bo Lin") + 6, Label::PER),
+            cand(at("Lin,"), at("Lin,") + 3, Label::PER),
         ];
         let f = merge(&doc, cands);
         let label = |s: &str| f.clusters[cluster_of(&doc, &f, s).unwrap()].label;
@@ -1088,7 +1110,10 @@ mod tests {
         assert_eq!(label("Kappa"), Label::ORG);
         // A vocative before a question's "which" is a person.
         assert_eq!(label("Marianne"), Label::PER);
-        // ... and so is a name after a person's title: "which" is about something else.
+        // ... and so is a name after a person's title: "which" is about something else; and
+        // the surname of a person the text names in full.
+        // (Two Lins: "Lin" stays a cluster of its own.)
+        assert_eq!(label("Lin"), Label::PER);
         assert_eq!(label("Kuto"), Label::PER);
         // A person named in full stays one.
         assert_eq!(label("Ann Smith"), Label::PER);
