@@ -16,7 +16,7 @@ mod values;
 
 use super::dates::Date;
 use super::model::{Entity, Label, Mention, MentionKind, Quote, Text};
-use super::text::Doc;
+use super::text::{listed, Doc, WordList};
 use crate::hash::{key as hash_key, FxMap};
 use std::borrow::Cow;
 
@@ -365,6 +365,13 @@ fn merge(doc: &Doc, cands: Vec<Candidate>) -> Found {
 /// Whether a word of kinship comes right before the name at `start`, alone or with a comma ("his
 /// wife Jill", "their daughter, Gloria,"; not "sister company Nippon").
 fn kin_before(doc: &Doc, start: usize) -> bool {
+    #[rustfmt::skip]
+    const KIN: WordList = WordList::new(&[
+        "aunt", "baby", "boyfriend", "brother", "child", "cousin", "daughter", "father", "fiancé",
+        "fiancée", "girlfriend", "granddaughter", "grandfather", "grandmother", "grandson",
+        "husband", "mother", "nephew", "niece", "sister", "son", "stepdaughter", "stepson", "uncle",
+        "widow", "widower", "wife",
+    ]);
     let f = doc.token_at_or_after(start);
     let mut k = f;
     if k >= 1 && doc.tok(k - 1) == "," {
@@ -373,36 +380,8 @@ fn kin_before(doc: &Doc, start: usize) -> bool {
     k >= 1
         && doc.tokens[f].cap
         && doc.tokens[k - 1].sentence == doc.tokens[f].sentence
-        && matches!(
-            doc.tok(k - 1),
-            "aunt"
-                | "baby"
-                | "boyfriend"
-                | "brother"
-                | "child"
-                | "cousin"
-                | "daughter"
-                | "father"
-                | "fiancé"
-                | "fiancée"
-                | "girlfriend"
-                | "granddaughter"
-                | "grandfather"
-                | "grandmother"
-                | "grandson"
-                | "husband"
-                | "mother"
-                | "nephew"
-                | "niece"
-                | "sister"
-                | "son"
-                | "stepdaughter"
-                | "stepson"
-                | "uncle"
-                | "widow"
-                | "widower"
-                | "wife"
-        )
+        && !doc.tokens[k - 1].cap
+        && listed(&KIN, doc.tok(k - 1))
 }
 
 /// Whether the name at `start..end` is followed by "shares" or "stock" (after an optional "'s"),
