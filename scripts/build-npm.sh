@@ -8,6 +8,8 @@ rm -rf pkg
 wasm-pack build js --mode no-install --no-opt --target web --out-dir ../pkg --out-name article_analyzer \
   --profile wasm-release 2>&1 | grep -v '^\[INFO\]' || true
 [[ -f pkg/article_analyzer_bg.wasm ]] || { echo "wasm-pack build failed" >&2; exit 1; }
+# The custom sections (wasm-bindgen's `name`, `producers`, …) are read by no runtime.
+node scripts/strip-wasm.mjs pkg
 # wasm-pack names the package after the crate; publish it as `article-analyzer`.
 node -e '
 const fs = require("fs");
