@@ -28,6 +28,24 @@ cargo clippy --workspace --lib --bins --tests --locked --target wasm32-unknown-u
 step "native tests"
 cargo test --workspace --locked
 
+step "shipped models: what the documented training commands write"
+# The tagger's features read the gazetteer and the text model, and the key-phrase scorer reads the
+# entity stage's output, so a change there makes the shipped weights stale: retrain (docs/entities.md,
+# docs/topics.md) when this fails.
+if [[ -d ../shared/data ]]; then
+  cargo build --release --locked --bin article-analyzer
+  models=$(mktemp -d)
+  target/release/article-analyzer train ner --out "$models" 2>/dev/null
+  target/release/article-analyzer train topics --out "$models" 2>/dev/null
+  for f in ner/model.bin topics/categories.tsv topics/common.tsv topics/keyphrases.tsv; do
+    cmp "$models/$f" "data/$f" || { echo "data/$f is not what training writes: retrain" >&2; exit 1; }
+  done
+  rm -rf "$models"
+  echo "data/ner/model.bin and data/topics/*.tsv reproduced byte for byte"
+else
+  echo "SKIP: ../shared/data absent: the shipped models' reproducibility is not checked" >&2
+fi
+
 step "browser tests (wasm-pack, headless Chromium)"
 # (`js-api`: the npm package's `analyze`, which tests/bindings_web.rs tests; the page leaves it out.)
 wasm-pack test --headless --chrome --mode no-install . --features js-api
