@@ -69,7 +69,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     possessive_ends(doc, &mut spans);
     possessive_starts(doc, &df, &mut spans);
     platform_tails(doc, &mut spans);
-    split_coordinated(doc, &mut spans);
+    split_coordinated(doc, &df, &mut spans);
     agree_on_types(doc, &mut spans);
     products(doc, &mut spans);
     surnames(doc, &mut spans);
@@ -2878,8 +2878,11 @@ fn coordinated_people(doc: &Doc, spans: &mut [Span]) {
 /// "Opel and Vauxhall") are split when each part is a name on its own: a listed organization or
 /// country, or a name the document also gives alone. Institutions keep
 /// their "and" ("Securities and Exchange Commission", "Department of Trade and Industry": no
-/// such evidence, or a particle before it), as do listed names ("Trinidad and Tobago").
-fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
+/// such evidence, or a particle before it), as do listed names ("Trinidad and Tobago"). Also split:
+/// a company whose legal form ends the first part ("Johnson Controls Inc and Lear Corp"), and two
+/// people, each part two or three words opened by a listed first name ("Arjen Robben and Didier
+/// Drogba").
+fn split_coordinated(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
     let and_at = |s: &Span| {
         (s.first + 1..s.end.saturating_sub(1)).find(|&k| doc.tok(k) == "and" && !doc.tokens[k].cap)
     };
@@ -2906,6 +2909,22 @@ fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
         b == a + 1
             && (listed(&KNOWN_ORGS, doc.tok(a)) || gaz.lookup(doc.tok(a)) & gazetteer::COUNTRY != 0)
     };
+    const FORMS: WordList = WordList::new(&["co", "corp", "inc", "llc", "ltd", "plc"]);
+    // The part [a, b) ends with a legal form, with or without its dot.
+    let legal_end = |a: usize, b: usize| {
+        let last = if b >= a + 3 && abbreviation_dot(doc, b - 1) {
+            b - 2
+        } else {
+            b - 1
+        };
+        last > a && doc.tokens[last].cap && listed(&FORMS, doc.tok(last))
+    };
+    let person = |a: usize, b: usize| {
+        (2..=3).contains(&(b - a))
+            && df.gaz(a) & gazetteer::FIRST_NAME != 0
+            && (a..b).all(|i| doc.tokens[i].cap && doc.tokens[i].kind == TokenKind::Word)
+            && !listed(&ORG_HEADS, doc.tok(b - 1))
+    };
     let mut out: Vec<Span> = Vec::with_capacity(spans.len() + 4);
     for s in spans.drain(..) {
         let Some(k) = and_at(&s) else {
@@ -2921,8 +2940,11 @@ fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
                 .iter()
                 .all(|&(a, b)| known(a, b) || alone.binary_search(&hash(a, b)).is_ok())
                 || acronym(s.first, k) && institution(k + 1, s.end)
-                || institution(s.first, k) && acronym(k + 1, s.end));
+                || institution(s.first, k) && acronym(k + 1, s.end)
+                || legal_end(s.first, k)
+                || person(s.first, k) && person(k + 1, s.end));
         if split {
+            let people = person(s.first, k) && person(k + 1, s.end);
             for (a, b) in [(s.first, k), (k + 1, s.end)] {
                 // A listed piece takes its list's type; one named alone elsewhere gets a weak
                 // vote, so the document's reading of it wins ("Pantha and Rezwan" read as an
@@ -2931,6 +2953,10 @@ fn split_coordinated(doc: &Doc, spans: &mut Vec<Span>) {
                     (1, 0.9)
                 } else if b == a + 1 && gaz.lookup(doc.tok(a)) & gazetteer::COUNTRY != 0 {
                     (2, 0.9)
+                } else if people {
+                    (0, 0.7)
+                } else if legal_end(s.first, k) {
+                    (1, 0.8)
                 } else {
                     (s.ty, s.conf.min(0.3))
                 };
@@ -5232,8 +5258,11 @@ mod tests {
             "Facebook and Instagram met Opel and Vauxhall. Opel rose and Vauxhall fell. The \
                     Securities and Exchange Commission and Trinidad and Tobago and the Department \
                     of Trade and Industry and Pantha and Rezwan agreed. Rezwan smiled. The FBI \
-                    and Justice Department said no.";
+                    and Justice Department said no. Johnson Controls Inc. and Lear Corp bid. \
+                    Mary Robben and David Drogba and Marks and Spencer and Lewis Carroll and \
+                    Simon Schuster.";
         let doc = Doc::new(text);
+        let df = DocFeats::new(&doc, gazetteer::shipped());
         let at = |w: &str, nth: usize| {
             (0..doc.tokens.len())
                 .filter(|&i| doc.tok(i) == w)
@@ -5258,8 +5287,12 @@ mod tests {
             span(at("Pantha", 0), at("Rezwan", 0), 1),
             span(at("Rezwan", 1), at("Rezwan", 1), 0),
             span(at("FBI", 0), at("Department", 1), 1),
+            span(at("Johnson", 0), at("Corp", 0), 1),
+            span(at("Mary", 0), at("Drogba", 0), 1),
+            span(at("Marks", 0), at("Spencer", 0), 1),
+            span(at("Lewis", 0), at("Schuster", 0), 1),
         ];
-        split_coordinated(&doc, &mut spans);
+        split_coordinated(&doc, &df, &mut spans);
         let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
         assert_eq!(
             got,
@@ -5279,9 +5312,20 @@ mod tests {
                 // (An acronym beside an institution.)
                 "FBI",
                 "Justice Department",
+                // (A legal form ends the first company.)
+                "Johnson Controls Inc.",
+                "Lear Corp",
+                // (Two people, each opened by a listed first name.)
+                "Mary Robben",
+                "David Drogba",
+                // (Not both parts opened by a listed first name: one name.)
+                "Marks and Spencer",
+                "Lewis Carroll and Simon Schuster",
             ]
         );
         assert_eq!(TYPES[spans[0].ty], Label::ORG);
+        assert_eq!(TYPES[spans[13].ty], Label::ORG);
+        assert_eq!(TYPES[spans[15].ty], Label::PER);
     }
 
     #[test]
