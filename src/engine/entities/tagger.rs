@@ -72,6 +72,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     split_coordinated(doc, &df, &mut spans);
     agree_on_types(doc, &mut spans);
     products(doc, &mut spans);
+    surname_places(doc, &df, &mut spans);
     surnames(doc, &mut spans);
     titled_surnames(doc, &df, &mut spans);
     after_title_abbreviations(doc, &mut spans);
@@ -3247,6 +3248,37 @@ fn period(w: &str) -> bool {
     matches!(b, [b'Q' | b'H', d] if d.is_ascii_digit()) || b.starts_with(b"FY")
 }
 
+/// A person's surname that is also a listed town ("MaliVai Washington", "Eamon Montgomery",
+/// "Samuel L Jackson") is read by the model as a place right after the person's first name: the
+/// two are one person when only a space parts them, the place ends the name (no capitalised word
+/// after it) and no capitalised word comes before the person (a headline's run of names).
+fn surname_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
+    let word = |i: usize| doc.tokens[i].cap && doc.tokens[i].kind == TokenKind::Word;
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        let (p, q) = (&spans[i], &spans[i + 1]);
+        let joins = p.ty == 0
+            && q.ty == 2
+            && q.end == q.first + 1
+            && p.end == q.first
+            && (p.first..q.end).all(|k| word(k) && !doc.tokens[k].all_caps)
+            && &doc.text[doc.tokens[p.end - 1].end..doc.tokens[q.first].start] == " "
+            && df.gaz(q.first) & gazetteer::PLACE != 0
+            && df.gaz(q.first) & gazetteer::COUNTRY == 0
+            && (p.first == 0 || !word(p.first - 1))
+            && doc
+                .tokens
+                .get(q.end)
+                .is_none_or(|t| !t.cap || t.kind != TokenKind::Word);
+        if joins {
+            spans[i].end = spans[i + 1].end;
+            spans[i].rule = "rule:surname-place";
+            spans.remove(i + 1);
+        }
+        i += 1;
+    }
+}
+
 /// A one-word name that is the last word of a multi-word person name in the same document is that
 /// person ("Fischler" after "Franz Fischler").
 fn surnames(doc: &Doc, spans: &mut [Span]) {
@@ -5250,6 +5282,57 @@ mod tests {
         let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
         // "EU" twice bare against once with "'s"; "Lloyd's" twice against one bare "Lloyd".
         assert_eq!(got, ["EU", "EU", "EU", "Lloyd's", "Lloyd's", "Lloyd"]);
+    }
+
+    #[test]
+    fn a_surname_read_as_a_town_after_a_first_name_joins_the_person() {
+        let text = "The finalist MaliVai Washington and Marcelo Rios lost. \
+                    Smith Washington Bridge. Met Pat Washington. Pat\nWashington.";
+        let doc = Doc::new(text);
+        let df = DocFeats::new(&doc, gazetteer::shipped());
+        let at = |w: &str, nth: usize| {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == w)
+                .nth(nth)
+                .unwrap()
+        };
+        let one = |i: usize, ty: usize| Span {
+            first: i,
+            end: i + 1,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![
+            one(at("MaliVai", 0), 0),
+            one(at("Washington", 0), 2),
+            // (A capitalised word follows: a place's name goes on.)
+            one(at("Smith", 0), 0),
+            one(at("Washington", 1), 2),
+            // (A capitalised word before: a run of names, as in a headline.)
+            one(at("Pat", 0), 0),
+            one(at("Washington", 2), 2),
+            // (A line break parts them.)
+            one(at("Pat", 1), 0),
+            one(at("Washington", 3), 2),
+        ];
+        surname_places(&doc, &df, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("MaliVai Washington", Label::PER),
+                ("Smith", Label::PER),
+                ("Washington", Label::LOC),
+                ("Pat", Label::PER),
+                ("Washington", Label::LOC),
+                ("Pat", Label::PER),
+                ("Washington", Label::LOC),
+            ]
+        );
     }
 
     #[test]
