@@ -3474,13 +3474,15 @@ fn title_case_lines(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
 /// Listed places written in lower case, as web text often does ("moved to mexico", "living in
 /// greater noida"): the tagger reads case and passes them over. A run of lower-case words that is
 /// a listed place of two words or more, or a listed country that is rare in news text as a word
-/// ("vietnam", not "us"); not a first name or a nationality too ("jordan", "thai"); not part of a
-/// web or e-mail address. (One-word cities only after "in", "to", "from", "near" and when rare
+/// ("vietnam", not "us", "reunion"), its words not all everyday ones ("high point"); not a first
+/// name or a nationality too ("jordan", "thai"); not part of a web or e-mail address. (One-word cities only after "in", "to", "from", "near" and when rare
 /// as words: too many are English words too, "orange", "bath", "delta", and the shipped lists
 /// cannot tell them apart.)
 /// A lower-case one-word city after "in", "to", "from", "near" is a place when its word is this
 /// rare in news text at most ("in auckland", not "in bath"; UNER-EWT dev: 5 right, none wrong).
 const LOWER_PLACE_COMMON: f32 = 0.2;
+/// Above this commonness every word of a lower-case "place" of several words is an everyday word.
+const LOWER_PHRASE_COMMON: f32 = 0.5;
 
 #[inline(never)]
 fn lower_case_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
@@ -3511,12 +3513,19 @@ fn lower_case_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
             end += 1;
         }
         let w = doc.tok(i);
-        // (Countries that are English words too: "a turkey", "the jersey".)
-        let word = matches!(w, "chad" | "guernsey" | "guinea" | "jersey" | "turkey");
+        // (Countries that are English words too: "a turkey", "the jersey", "a reunion tour".)
+        let word = matches!(
+            w,
+            "chad" | "guernsey" | "guinea" | "jersey" | "reunion" | "turkey"
+        );
+        // (A place of several words that are all common ones is a phrase: "the high point".)
+        let common_words = (i..end).all(|k| {
+            crate::topics::words::commonness(doc.tok(k)).is_some_and(|c| c >= LOWER_PHRASE_COMMON)
+        });
         let ok = !is_function_word(w)
             && !word
             && w.len() >= 4
-            && (end - i >= 2
+            && (end - i >= 2 && !common_words
                 || (df.gaz(i) & (gazetteer::COUNTRY | gazetteer::DEMONYM) == gazetteer::COUNTRY
                     && crate::topics::words::commonness(w).is_none_or(|c| c < 0.45))
                 || i > 0
@@ -5646,7 +5655,8 @@ mod tests {
     fn lower_case_countries_and_places_are_places() {
         let doc = Doc::new(
             "We moved from mexico to greater noida with us, ate an orange, and read biomed.taiwan \
-             today; then to auckland, back in orange and reading in bath.",
+             today; then to auckland, back in orange and reading in bath, a reunion tour at \
+             the high point of it.",
         );
         let df = DocFeats::new(&doc, gazetteer::shipped());
         let mut spans = Vec::new();
@@ -5657,7 +5667,9 @@ mod tests {
             .collect();
         // A country and a two-word place; not the pronoun "us" (listed as the country), not a
         // one-word city that is a word too ("Orange"), not a part of an address; a one-word city
-        // after "to", "in", "from", unless a common word ("in orange", "in bath").
+        // after "to", "in", "from", unless a common word ("in orange", "in bath"); not a country
+        // that is an English word ("reunion") nor a place whose words are all everyday ones
+        // ("high point").
         assert_eq!(
             found,
             [
