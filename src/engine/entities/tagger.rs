@@ -70,6 +70,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     possessive_starts(doc, &df, &mut spans);
     platform_tails(doc, &mut spans);
     split_coordinated(doc, &df, &mut spans);
+    longer_forms(doc, &mut spans);
     agree_on_types(doc, &mut spans);
     products(doc, &mut spans);
     surname_places(doc, &df, &mut spans);
@@ -3155,6 +3156,68 @@ fn listed_places(doc: &Doc, df: &DocFeats, spans: &mut [Span]) {
     }
 }
 
+/// A name the model cut short where the document names a longer form of it ("Penn" before
+/// "State" where "Penn State" is named elsewhere, "Tax Policy" before "Center") is that longer
+/// form, with its type: the words that follow must be the longer form's, in no other name, not
+/// "and" nor a possessive alone, and no capitalised word may follow the longer form on its line.
+#[inline(never)]
+fn longer_forms(doc: &Doc, spans: &mut [Span]) {
+    let first_hash = |s: &Span| super::features::lower_hash(doc.tok(s.first));
+    // The distinct names of several words (one of each text: a long text repeats them), by the
+    // hash of their first word.
+    let mut forms: Vec<(u64, u64, usize)> = (0..spans.len())
+        .filter(|&k| spans[k].end - spans[k].first >= 2)
+        .map(|k| {
+            let text = super::features::lower_hash(span_text(doc, &spans[k]));
+            (first_hash(&spans[k]), text, k)
+        })
+        .collect();
+    if forms.is_empty() {
+        return;
+    }
+    crate::sort::sort_by_u64_key(&mut forms, |f| f.1);
+    forms.dedup_by_key(|f| f.1);
+    crate::sort::sort_by_u64_key(&mut forms, |f| f.0);
+    let mut covered = vec![false; doc.tokens.len()];
+    for s in spans.iter() {
+        covered[s.first..s.end].fill(true);
+    }
+    let mut changes: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, s) in spans.iter().enumerate() {
+        let h = first_hash(s);
+        let from = forms.partition_point(|f| f.0 < h);
+        let mut best: Option<(usize, usize)> = None;
+        for &(_, _, f) in forms[from..].iter().take_while(|f| f.0 == h) {
+            let form = &spans[f];
+            let len = form.end - form.first;
+            let end = s.first + len;
+            if len <= s.end - s.first || end > doc.tokens.len() {
+                continue;
+            }
+            // (Not a possessive alone, which `possessive_ends` weighed: "the Fed's stance".)
+            let fits = (0..len).all(|o| doc.tok(s.first + o) == doc.tok(form.first + o))
+                && !(end == s.end + 1 && matches!(doc.tok(s.end), "'s" | "’s"))
+                && (s.end..end)
+                    .all(|i| !covered[i] && !doc.tokens[i].newline_before && doc.tok(i) != "and")
+                && doc
+                    .tokens
+                    .get(end)
+                    .is_none_or(|t| t.newline_before || !(t.cap && t.kind == TokenKind::Word));
+            if fits && best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, form.ty));
+            }
+        }
+        if let Some((end, ty)) = best {
+            changes.push((k, end, ty));
+        }
+    }
+    for (k, end, ty) in changes {
+        spans[k].end = end;
+        spans[k].ty = ty;
+        spans[k].rule = "doc:longer-form";
+    }
+}
+
 fn agree_on_types(doc: &Doc, spans: &mut [Span]) {
     let mut votes: FxMap<&str, [f32; 4]> = FxMap::default();
     // (A dateline's place neither votes nor is outvoted: "NICE" the club, "NICE, France" the city.)
@@ -5291,6 +5354,54 @@ mod tests {
         let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
         // "EU" twice bare against once with "'s"; "Lloyd's" twice against one bare "Lloyd".
         assert_eq!(got, ["EU", "EU", "EU", "Lloyd's", "Lloyd's", "Lloyd"]);
+    }
+
+    #[test]
+    fn a_name_cut_short_takes_the_longer_form_the_document_names() {
+        let text = "Penn State grew. Officials at Penn State met. The Fed's view and the Fed's \
+                    stance. Toph and Len came; Toph and Len left. Penn State Wiki.";
+        let doc = Doc::new(text);
+        let at = |w: &str, nth: usize| {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == w)
+                .nth(nth)
+                .unwrap()
+        };
+        let span = |first: usize, end: usize, ty: usize| Span {
+            first,
+            end,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut spans = vec![
+            span(at("Penn", 0), at("Penn", 0) + 2, 1),
+            span(at("Penn", 1), at("Penn", 1) + 1, 2),
+            span(at("Fed", 0), at("Fed", 0) + 2, 1),
+            span(at("Fed", 1), at("Fed", 1) + 1, 1),
+            span(at("Toph", 0), at("Toph", 0) + 3, 1),
+            span(at("Toph", 1), at("Toph", 1) + 1, 0),
+            // (A capitalised word after the longer form: a longer name still, left as read.)
+            span(at("Penn", 2), at("Penn", 2) + 1, 2),
+        ];
+        longer_forms(&doc, &mut spans);
+        let got: Vec<(&str, Label)> = spans
+            .iter()
+            .map(|s| (span_text(&doc, s), TYPES[s.ty]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Penn State", Label::ORG),
+                ("Penn State", Label::ORG),
+                ("Fed's", Label::ORG),
+                // (Not a possessive alone, nor across "and".)
+                ("Fed", Label::ORG),
+                ("Toph and Len", Label::ORG),
+                ("Toph", Label::PER),
+                ("Penn", Label::LOC),
+            ]
+        );
     }
 
     #[test]
