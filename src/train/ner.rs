@@ -311,7 +311,7 @@ pub fn run(data_dir: &Path, out_dir: &Path) -> io::Result<()> {
     let q_frac: f64 = std::env::var("NER_QUANTILE")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(0.9995);
+        .unwrap_or(0.99958);
     let mut mags: Vec<f32> = avg.iter().map(|x| x.abs()).filter(|&x| x > 0.0).collect();
     mags.sort_by(f32::total_cmp);
     let top = mags

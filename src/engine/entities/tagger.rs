@@ -83,6 +83,7 @@ pub fn tag(doc: &Doc) -> (Vec<Candidate>, WordIds) {
     lower_case_places(doc, &df, &mut spans);
     missed_known_orgs(doc, &mut spans);
     title_references(doc, &mut spans);
+    planets(doc, &mut spans);
     crate::sort::sort_by_u64_key(&mut spans, |s| s.first as u64);
     known_org_heads(doc, &mut spans);
     let names = spans
@@ -3165,8 +3166,9 @@ fn longer_forms(doc: &Doc, spans: &mut [Span]) {
     let first_hash = |s: &Span| super::features::lower_hash(doc.tok(s.first));
     // The distinct names of several words (one of each text: a long text repeats them), by the
     // hash of their first word.
+    const MAX_FORMS: usize = 16;
     let mut forms: Vec<(u64, u64, usize)> = (0..spans.len())
-        .filter(|&k| spans[k].end - spans[k].first >= 2)
+        .filter(|&k| (2..=6).contains(&(spans[k].end - spans[k].first)))
         .map(|k| {
             let text = super::features::lower_hash(span_text(doc, &spans[k]));
             (first_hash(&spans[k]), text, k)
@@ -3187,7 +3189,13 @@ fn longer_forms(doc: &Doc, spans: &mut [Span]) {
         let h = first_hash(s);
         let from = forms.partition_point(|f| f.0 < h);
         let mut best: Option<(usize, usize)> = None;
-        for &(_, _, f) in forms[from..].iter().take_while(|f| f.0 == h) {
+        // (At most a few forms per first word: a text of nothing but capitalised words has
+        // thousands, and each name would otherwise be tried against all of them.)
+        for &(_, _, f) in forms[from..]
+            .iter()
+            .take_while(|f| f.0 == h)
+            .take(MAX_FORMS)
+        {
             let form = &spans[f];
             let len = form.end - form.first;
             let end = s.first + len;
@@ -3339,6 +3347,39 @@ fn surname_places(doc: &Doc, df: &DocFeats, spans: &mut Vec<Span>) {
             spans.remove(i + 1);
         }
         i += 1;
+    }
+}
+
+/// A planet named alone ("Venus is in retrograde", "the rings of Saturn") is no person or place
+/// of the news sets' kinds but a named thing (MISC), unless the document names a person with that
+/// word ("Venus Williams", "Freddie Mercury"); a company of the name (ORG, "Mars") stays.
+fn planets(doc: &Doc, spans: &mut [Span]) {
+    const PLANETS: WordList = WordList::new(&[
+        "jupiter", "mars", "mercury", "neptune", "pluto", "saturn", "uranus", "venus",
+    ]);
+    let planet = |s: &Span| {
+        s.end == s.first + 1
+            && matches!(TYPES[s.ty], Label::PER | Label::LOC)
+            && doc.tokens[s.first].cap
+            && !doc.tokens[s.first].all_caps
+            && listed(&PLANETS, doc.tok(s.first))
+    };
+    if !spans.iter().any(planet) {
+        return;
+    }
+    let person_word = |w: &str| {
+        spans.iter().any(|p| {
+            TYPES[p.ty] == Label::PER
+                && p.end - p.first >= 2
+                && (p.first..p.end).any(|i| doc.tok(i) == w)
+        })
+    };
+    let found: Vec<usize> = (0..spans.len())
+        .filter(|&k| planet(&spans[k]) && !person_word(doc.tok(spans[k].first)))
+        .collect();
+    for k in found {
+        spans[k].ty = 3;
+        spans[k].rule = "lexicon:planet";
     }
 }
 
@@ -5354,6 +5395,39 @@ mod tests {
         let got: Vec<&str> = spans.iter().map(|s| span_text(&doc, s)).collect();
         // "EU" twice bare against once with "'s"; "Lloyd's" twice against one bare "Lloyd".
         assert_eq!(got, ["EU", "EU", "EU", "Lloyd's", "Lloyd's", "Lloyd"]);
+    }
+
+    #[test]
+    fn planets_alone_are_named_things_unless_a_person_bears_the_name() {
+        let text = "Venus rises and Saturn sets. Mars bars sell. Venus Williams won; Venus smiled.";
+        let doc = Doc::new(text);
+        let at = |w: &str, nth: usize| {
+            (0..doc.tokens.len())
+                .filter(|&i| doc.tok(i) == w)
+                .nth(nth)
+                .unwrap()
+        };
+        let span = |first: usize, end: usize, ty: usize| Span {
+            first,
+            end,
+            ty,
+            conf: 1.0,
+            rule: "model",
+        };
+        let mut alone = vec![
+            span(at("Venus", 0), at("Venus", 0) + 1, 0),
+            span(at("Saturn", 0), at("Saturn", 0) + 1, 2),
+            span(at("Mars", 0), at("Mars", 0) + 1, 1),
+        ];
+        planets(&doc, &mut alone);
+        let got: Vec<Label> = alone.iter().map(|s| TYPES[s.ty]).collect();
+        assert_eq!(got, [Label::MISC, Label::MISC, Label::ORG]);
+        let mut person = vec![
+            span(at("Venus", 1), at("Venus", 1) + 2, 0),
+            span(at("Venus", 2), at("Venus", 2) + 1, 0),
+        ];
+        planets(&doc, &mut person);
+        assert_eq!(TYPES[person[1].ty], Label::PER);
     }
 
     #[test]
